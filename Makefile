@@ -1,0 +1,54 @@
+# careerkb: `make docs` builds the handbook, `make test` runs every test. Both create .venv
+# from python3 on first use and reinstall only when pyproject.toml or constraints.txt change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Warnings are errors; -n reports every reference that does not resolve.
+SPHINXOPTS ?= -W --keep-going -n
+SPHINXBUILD := $(BIN)/sphinx-build -c .
+# The tested versions: installs are repeatable, and upgrades are a deliberate change.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: docs test doctest lint serve lock clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make docs   build the handbook into _build/html (warnings are errors)"
+	@echo "make test   run every test: pytest, doctests, the Sphinx doctest builder"
+	@echo "make serve  live preview on http://127.0.0.1:8000"
+	@echo "make lint   ruff and mypy"
+	@echo "make lock   record the installed versions in constraints.txt"
+	@echo "make clean  remove build output (keeps .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One stamp per extra: an extra is installed again only when the dependency files change.
+$(VENV)/.installed-%: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP_INSTALL) --editable ".[$*]"
+	@touch $@
+
+docs: $(VENV)/.installed-docs
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs _build/html
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory doctest
+
+doctest: $(VENV)/.installed-docs
+	$(SPHINXBUILD) -b doctest $(SPHINXOPTS) docs _build/doctest
+
+lint: $(VENV)/.installed-lint
+	$(BIN)/ruff check src tests conf.py
+	$(BIN)/ruff format --check src tests conf.py
+	$(BIN)/mypy
+
+serve: $(VENV)/.installed-serve $(VENV)/.installed-docs
+	$(BIN)/sphinx-autobuild -c . --host 127.0.0.1 --port 8000 --watch data --watch src docs _build/serve
+
+lock: $(VENV)/.installed-test $(VENV)/.installed-lint $(VENV)/.installed-serve
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | sed '/^careerkb/d' > constraints.txt
+
+clean:
+	rm -rf _build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,366 @@
+"""The ``careerkb`` command: check the data, export it, and look things up from a terminal.
+
+Exit status: 0 on success, 1 when the data is invalid or a name is unknown, 2 on a usage error.
+Heavy imports wait until a command needs them, so ``careerkb --help`` starts at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from rich.console import Console
+
+    from careerkb.knowledge import KnowledgeBase
+    from careerkb.models import Role, SalaryBand, Term
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from careerkb.knowledge import UnknownRecordError
+    from careerkb.problems import DataError
+
+    try:
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"careerkb: {count} problem{'s' if count != 1 else ''} in the data", file=sys.stderr)
+        return 1
+    except UnknownRecordError as error:
+        print(f"careerkb: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `careerkb export | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerkb",
+        description="AI job roles, pay bands, demand, learning paths and terms, with their sources.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.set_defaults(command=None)
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        help="data folder to use instead of the data shipped with careerkb",
+    )
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str, *parents: Any) -> Any:
+        sub = commands.add_parser(name, help=help, description=help, parents=[data, *parents])
+        sub.set_defaults(command=name, handler=handler)
+        return sub
+
+    command("validate", _validate, "check every data file; report each problem as path:line: field")
+    export = command("export", _export, "print the whole knowledge base as one JSON document")
+    export.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
+    command("schema", _schema, "print the JSON Schema of the export")
+    command("roles", _roles, "list every role with its status, entry pay and source", as_json)
+    role = command("role", _role, "show one role's profile", as_json)
+    role.add_argument("id", metavar="ROLE", help="id, title, abbreviation or alias, e.g. mle")
+    term = command("term", _term, "look a term up in the glossary, or search it", as_json)
+    term.add_argument("query", metavar="QUERY", help="a term, abbreviation or alias, or part of one")
+    compare = command("compare", _compare, "compare two roles side by side", as_json)
+    compare.add_argument("first", metavar="ROLE")
+    compare.add_argument("second", metavar="ROLE")
+    return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("careerkb")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        from careerkb import __version__
+
+        return __version__
+
+
+def _load(args: argparse.Namespace) -> KnowledgeBase:
+    from careerkb.loader import load
+
+    return load(args.data)
+
+
+def _print_json(value: Any) -> int:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from careerkb.loader import data_files, default_data_dir
+
+    kb = _load(args)
+    files = len(data_files(args.data or default_data_dir()))
+    counts = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in kb.counts().items())
+    print(f"careerkb data is valid: {counts} in {files} files")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from careerkb.export import export_json
+
+    text = export_json(_load(args))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from careerkb.export import export_schema_json
+
+    sys.stdout.write(export_schema_json())
+    return 0
+
+
+def _roles(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from careerkb.format import band_label
+
+    kb = _load(args)
+    rows = []
+    for role in kb.roles:
+        band = kb.entry_pay(role.id)
+        rows.append(
+            {
+                "id": role.id,
+                "title": role.title,
+                "status": role.status.value,
+                "entry_pay": band_label(band) if band else None,
+                "entry_pay_band": band.id if band else None,
+                "source": _cite(kb, band) if band else None,
+            }
+        )
+    if args.json:
+        return _print_json(rows)
+    table = Table(title="AI roles", title_justify="left")
+    table.add_column("Role")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Entry pay", no_wrap=True)
+    table.add_column("Source")
+    for row in rows:
+        _add_row(
+            table,
+            str(row["title"]),
+            str(row["id"]),
+            str(row["status"]),
+            str(row["entry_pay"] or "—"),
+            str(row["source"] or "—"),
+        )
+    _console().print(table)
+    return 0
+
+
+def _role(args: argparse.Namespace) -> int:
+    kb = _load(args)
+    role = kb.role(args.id)
+    bands = kb.salary_bands(role=role.id)
+    facts = kb.market_facts(role=role.id)
+    resources = kb.resources(role=role.id)
+    if args.json:
+        return _print_json(
+            {
+                "role": role.model_dump(mode="json"),
+                "salary_bands": [band.model_dump(mode="json") for band in bands],
+                "market_facts": [fact.model_dump(mode="json") for fact in facts],
+                "resources": [resource.model_dump(mode="json") for resource in resources],
+            }
+        )
+    from careerkb.format import figure_label
+
+    console = _console()
+    _role_heading(console, kb, role)
+    console.print(role.description, markup=False)
+    _bullets(console, "What they do", role.duties)
+    _bullets(console, "Toolkit", [", ".join(role.toolkit)] if role.toolkit else [])
+    _bullets(console, "Ways in", role.entry_routes)
+    if bands:
+        console.print()
+        console.print(_pay_table(kb, [role]))
+    if facts:
+        console.print("\nDemand", style="bold")
+        for fact in facts:
+            figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
+            console.print(f"  • {figure}{fact.statement} ({_cite(kb, fact)})", markup=False)
+    _bullets(console, "Learn", [f"{r.name} ({r.provider}, {r.kind}, cost: {r.cost})" for r in resources])
+    if role.related_roles:
+        related = ", ".join(kb.role(other).title for other in role.related_roles)
+        console.print(f"\nRelated roles: {related}", markup=False)
+    return 0
+
+
+def _term(args: argparse.Namespace) -> int:
+    from careerkb.knowledge import UnknownRecordError
+
+    kb = _load(args)
+    try:
+        matches = [kb.term(args.query)]
+    except UnknownRecordError as error:
+        matches = kb.search_terms(args.query)
+        if not matches:
+            raise error from None
+    if args.json:
+        return _print_json([term.model_dump(mode="json") for term in matches])
+    console = _console()
+    if len(matches) == 1:
+        _show_term(console, kb, matches[0])
+        return 0
+    console.print(f"{len(matches)} terms match {args.query!r}:", markup=False)
+    for term in matches:
+        short = f" ({term.abbreviation})" if term.abbreviation else ""
+        console.print(f"  {term.term}{short}  [{term.id}]", markup=False)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    kb = _load(args)
+    first, second = kb.role(args.first), kb.role(args.second)
+    if first.id == second.id:
+        print(f"careerkb: {args.first!r} and {args.second!r} are the same role", file=sys.stderr)
+        return 1
+    comparison = kb.comparison(first.id, second.id)
+    skills = [area for area in kb.skills if {first.id, second.id} <= set(area.by_role)]
+    bands = kb.salary_bands(role=first.id) + kb.salary_bands(role=second.id)
+    if args.json:
+        return _print_json(
+            {
+                "roles": [first.model_dump(mode="json"), second.model_dump(mode="json")],
+                "comparison": comparison.model_dump(mode="json") if comparison else None,
+                "skills": [area.model_dump(mode="json") for area in skills],
+                "salary_bands": [band.model_dump(mode="json") for band in bands],
+            }
+        )
+    from rich.table import Table
+
+    console = _console()
+    overview = Table(title=f"{first.title} vs {second.title}", title_justify="left", show_lines=True)
+    overview.add_column("")
+    overview.add_column(first.title)
+    overview.add_column(second.title)
+    _add_row(overview, "Status", first.status.value, second.status.value)
+    _add_row(overview, "In one line", first.summary, second.summary)
+    if comparison:
+        _add_row(overview, comparison.headline, comparison.sides[first.id], comparison.sides[second.id])
+    for area in skills:
+        _add_row(overview, area.area, area.by_role[first.id], area.by_role[second.id])
+    console.print(overview)
+    if comparison:
+        console.print(f"Source: {_cite(kb, comparison)}", markup=False)
+        if comparison.hybrid:
+            console.print(f"\nDoing both: {comparison.hybrid}", markup=False)
+    if skills:
+        console.print(f"Skills: {_cite(kb, skills[0])}", markup=False)
+    if bands:
+        console.print()
+        console.print(_pay_table(kb, [first, second]))
+    return 0
+
+
+# --- rendering helpers ----------------------------------------------------------------------------
+
+
+def _cite(kb: KnowledgeBase, record: Any) -> str:
+    from careerkb.format import citation
+
+    return citation(kb.source(record.source), record.as_of.label)
+
+
+def _role_heading(console: Console, kb: KnowledgeBase, role: Role) -> None:
+    short = f" ({role.abbreviation})" if role.abbreviation else ""
+    console.print(f"{role.title}{short}", style="bold", markup=False)
+    console.print(role.summary, markup=False)
+    if role.aliases:
+        console.print("Also called: " + ", ".join(alias.name for alias in role.aliases), markup=False)
+    console.print(f"Status: {role.status.value} ({_cite(kb, role.status)})\n", markup=False)
+
+
+def _bullets(console: Console, heading: str, items: Sequence[str]) -> None:
+    if not items:
+        return
+    console.print(f"\n{heading}", style="bold")
+    for item in items:
+        console.print(f"  • {item}", markup=False)
+
+
+def _pay_table(kb: KnowledgeBase, roles: Sequence[Role]) -> Any:
+    """Pay bands with the roles side by side, one row per source and level."""
+    from rich.table import Table
+
+    from careerkb.format import band_label
+    from careerkb.models import LEVEL_ORDER
+
+    rows: dict[tuple[str, int], dict[str, str]] = {}
+    labels: dict[tuple[str, int], str] = {}
+    for role in roles:
+        for band in kb.salary_bands(role=role.id):
+            key = (_cite(kb, band), LEVEL_ORDER.index(band.level))
+            rows.setdefault(key, {})[role.id] = band_label(band)
+            labels.setdefault(key, band.level_label + _years(band))
+    table = Table(title="Pay (total compensation)", title_justify="left")
+    for column in ("Level", *(role.title for role in roles), "Source"):
+        table.add_column(column)
+    for key in sorted(rows):
+        _add_row(table, labels[key], *(rows[key].get(role.id, "—") for role in roles), key[0])
+    return table
+
+
+def _years(band: SalaryBand) -> str:
+    if band.years is None:
+        return ""
+    top = f"–{band.years.high}" if band.years.high is not None else "+"
+    return f" ({band.years.low}{top} yrs)"
+
+
+def _add_row(table: Any, *cells: str) -> None:
+    """Add a row of plain text: data may contain '[', which rich would read as markup."""
+    from rich.text import Text
+
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def _show_term(console: Console, kb: KnowledgeBase, term: Term) -> None:
+    short = f" ({term.abbreviation})" if term.abbreviation else ""
+    console.print(f"{term.term}{short}", style="bold", markup=False)
+    if term.aliases:
+        console.print("Also: " + ", ".join(term.aliases), markup=False)
+    console.print(term.definition, markup=False)
+    if term.roles:
+        console.print("Roles: " + ", ".join(kb.role(r).title for r in term.roles), markup=False)
+    if term.see_also:
+        console.print("See also: " + ", ".join(kb.term(t).term for t in term.see_also), markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

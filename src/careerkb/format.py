@@ -1,0 +1,100 @@
+"""Figures as people read them: '$142K', '~$90K–$135K', '$220K and up', '~30%'.
+
+The CLI and the Sphinx extension both render figures through these functions, so a band reads
+the same in a terminal and on the site.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careerkb.models import Figure, SalaryBand, Source
+
+CURRENCY_SIGNS = {"USD": "$", "CAD": "CA$", "EUR": "€", "GBP": "£"}
+
+
+def money(amount: int, currency: str = "USD") -> str:
+    """A whole-unit amount in thousands or millions.
+
+    >>> money(142000), money(1000000), money(1250000), money(795000, "EUR"), money(950)
+    ('$142K', '$1M', '$1.25M', '€795K', '$950')
+    """
+    sign = CURRENCY_SIGNS.get(currency, f"{currency} ")
+    if amount >= 1_000_000:
+        return f"{sign}{amount / 1_000_000:.2f}".rstrip("0").rstrip(".") + "M"
+    if amount >= 1_000:
+        return f"{sign}{amount / 1_000:.1f}".rstrip("0").rstrip(".") + "K"
+    return f"{sign}{amount}"
+
+
+def band_label(band: SalaryBand) -> str:
+    """A pay band, honest about open tops and approximations.
+
+    >>> from careerkb.models import SalaryBand
+    >>> def band(**figures):
+    ...     return SalaryBand(id="x", role="r", source="s", as_of="2026", level="senior",
+    ...                       level_label="Senior", **figures)
+    >>> band_label(band(low=90000, high=135000, approximate=True))
+    '~$90K–$135K'
+    >>> band_label(band(low=220000, open_high=True))
+    '$220K and up'
+    >>> band_label(band(low=600000, high=1000000, open_high=True))
+    '$600K to over $1M'
+    >>> band_label(band(point=142000, approximate=True))
+    '~$142K'
+    """
+    prefix = "~" if band.approximate else ""
+    if band.point is not None:
+        return f"{prefix}{money(band.point, band.currency)}"
+    assert band.low is not None  # the model guarantees low or point
+    low = money(band.low, band.currency)
+    if band.high is None:
+        return f"{low} and up"
+    high = money(band.high, band.currency)
+    if band.open_high:
+        return f"{low} to over {high}"
+    return f"{prefix}{low}–{high}"
+
+
+def number(value: float) -> str:
+    """
+    >>> number(3.5), number(340.0), number(-30)
+    ('3.5', '340', '-30')
+    """
+    return f"{value:g}"
+
+
+def figure_label(figure: Figure) -> str:
+    """A market figure with its unit.
+
+    >>> from careerkb.models import Figure
+    >>> figure_label(Figure(value=-30, unit="percent", approximate=True))
+    '~-30%'
+    >>> figure_label(Figure(low=2, high=4, unit="months"))
+    '2–4 months'
+    >>> figure_label(Figure(value=3.5, unit="openings"))
+    '3.5 openings'
+    """
+    prefix = "~" if figure.approximate else ""
+    if figure.value is not None:
+        amount = number(figure.value)
+    else:
+        assert figure.low is not None
+        assert figure.high is not None
+        amount = f"{number(figure.low)}–{number(figure.high)}"
+    if figure.unit == "percent":
+        return f"{prefix}{amount}%"
+    if figure.unit == "times":
+        return f"{prefix}{amount}×"
+    return f"{prefix}{amount} {figure.unit}"
+
+
+def citation(source: Source, as_of_label: str) -> str:
+    """A short citation: publisher and date.
+
+    >>> from careerkb.models import Source
+    >>> citation(Source(id="s", title="T", publisher="CR Labs", as_of="mid-2026", covers="c"), "mid-2026")
+    'CR Labs, mid-2026'
+    """
+    return f"{source.publisher}, {as_of_label}"

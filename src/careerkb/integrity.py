@@ -1,0 +1,149 @@
+"""Checks across records: ids are unique, references resolve, names do not collide.
+
+Each record type declares what it points at in :func:`references`; the checks then need no
+knowledge of the individual models.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from careerkb.models import (
+    Cited,
+    Comparison,
+    MarketFact,
+    Record,
+    Resource,
+    Role,
+    SalaryBand,
+    SkillArea,
+    Term,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from careerkb.knowledge import KnowledgeBase, Origin
+    from careerkb.problems import FieldPath, Problem
+
+Target = Literal["sources", "roles", "glossary"]
+
+
+class Reference(NamedTuple):
+    field: FieldPath
+    target: Target
+    record_id: str
+
+
+def references(record: Record) -> Iterator[Reference]:
+    """Every id a record names, with the field it is named in."""
+    yield from _cited_sources(record, ())
+    match record:
+        case Role():
+            yield from (Reference(("sources", i), "sources", s) for i, s in enumerate(record.sources))
+            for i, alias in enumerate(record.aliases):
+                if alias.source:
+                    yield Reference(("aliases", i, "source"), "sources", alias.source)
+            for i, related in enumerate(record.related_roles):
+                yield Reference(("related_roles", i), "roles", related)
+        case SalaryBand():
+            yield Reference(("role",), "roles", record.role)
+        case MarketFact() | Resource() | Comparison():
+            yield from (Reference(("roles", i), "roles", r) for i, r in enumerate(record.roles))
+        case SkillArea():
+            yield from (Reference(("by_role", r), "roles", r) for r in record.by_role)
+        case Term():
+            yield from (Reference(("roles", i), "roles", r) for i, r in enumerate(record.roles))
+            yield from (Reference(("see_also", i), "glossary", t) for i, t in enumerate(record.see_also))
+            yield from (Reference(("sources", i), "sources", s) for i, s in enumerate(record.sources))
+
+
+def _cited_sources(record: Record, field: FieldPath) -> Iterator[Reference]:
+    """The ``source`` of every cited part of a record, however deeply it is nested."""
+    if isinstance(record, Cited):
+        yield Reference((*field, "source"), "sources", record.source)
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, Record):
+            yield from _cited_sources(value, (*field, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Record):
+                    yield from _cited_sources(item, (*field, name, i))
+
+
+_KIND_NAMES: dict[Target, str] = {"sources": "source", "roles": "role", "glossary": "term"}
+
+
+def check(
+    kb: KnowledgeBase,
+    invalid_ids: Mapping[str, set[str]],
+    *,
+    check_references: bool = True,
+) -> list[Problem]:
+    """Every cross-record problem in the knowledge base.
+
+    ``invalid_ids`` are the ids of records that failed validation: they exist, so a reference
+    to one is not reported again.
+    """
+    problems = [*_duplicate_ids(kb), *_name_collisions(kb)]
+    if check_references:
+        problems += _dangling_references(kb, invalid_ids)
+    return problems
+
+
+def _duplicate_ids(kb: KnowledgeBase) -> Iterator[Problem]:
+    for collection, entries in kb.entries.items():
+        first: dict[str, Origin] = {}
+        for record, origin in entries:
+            record_id = getattr(record, "id", None)
+            if record_id is None:
+                continue
+            if record_id in first:
+                earlier = first[record_id]
+                yield origin.problem(
+                    ("id",),
+                    f"duplicate id {record_id!r} in {collection} "
+                    f"(first defined at {earlier.document.path.name}:{earlier.line})",
+                )
+            else:
+                first[record_id] = origin
+
+
+def _dangling_references(kb: KnowledgeBase, invalid_ids: Mapping[str, set[str]]) -> Iterator[Problem]:
+    suggest: dict[Target, Callable[[str], list[str]]] = {
+        "sources": kb.sources_index.suggest,
+        "roles": kb.roles_index.suggest,
+        "glossary": kb.terms_index.suggest,
+    }
+    ids: dict[Target, set[str]] = {
+        "sources": {source.id for source in kb.sources} | invalid_ids["sources"],
+        "roles": {role.id for role in kb.roles} | invalid_ids["roles"],
+        "glossary": {term.id for term in kb.glossary} | invalid_ids["glossary"],
+    }
+    for entries in kb.entries.values():
+        for record, origin in entries:
+            own_id = getattr(record, "id", None)
+            for field, target, record_id in references(record):
+                kind = _KIND_NAMES[target]
+                if record_id not in ids[target]:
+                    hint = suggest[target](record_id)
+                    extra = f"; did you mean {hint[0]!r}?" if hint else ""
+                    yield origin.problem(field, f"unknown {kind} id {record_id!r}{extra}")
+                elif record_id == own_id and field[0] in {"see_also", "related_roles"}:
+                    yield origin.problem(field, f"a {kind} cannot refer to itself")
+
+
+def _name_collisions(kb: KnowledgeBase) -> Iterator[Problem]:
+    for collection, index in (("roles", kb.roles_index), ("glossary", kb.terms_index)):
+        for name, records in index.collisions():
+            owners = [record.id for record in records]
+            if len(set(owners)) < len(owners):
+                continue  # the same id twice is reported as a duplicate id
+            later = records[-1]
+            origin = kb.origin(collection, later.id)
+            yield origin.problem(
+                (),
+                f"the name {name!r} of {index.kind} {later.id!r} is already used by "
+                f"{', '.join(map(repr, owners[:-1]))}; names, abbreviations and aliases must be unique",
+            )

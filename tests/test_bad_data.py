@@ -1,0 +1,253 @@
+"""One broken data set per kind of mistake, each with the exact message a contributor sees.
+
+Every case starts from the valid minimal data set (tests/fixtures/minimal), replaces or adds
+the files it names, and expects exactly the listed ``path:line: field: message`` lines, from
+the API and from ``careerkb validate`` alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import careerkb
+from tests.conftest import RunCli
+
+
+@dataclass(frozen=True)
+class Case:
+    files: dict[str, str | bytes]
+    expected: list[str]
+
+
+BAND = """\
+salary_bands:
+  - id: builder-entry
+    role: builder
+    source: guide
+    as_of: mid-2026
+    level: entry
+    level_label: Entry
+{extra}
+"""
+
+SOURCE = """\
+sources:
+  - id: guide
+    title: A Guide
+    publisher: Example Press
+    as_of: {as_of}
+    covers: Everything.
+"""
+
+CASES: dict[str, Case] = {
+    "malformed YAML": Case(
+        {"roles.yaml": "roles:\n  - id: builder\n    title: [unclosed\n"},
+        ["data/roles.yaml:4: file: not valid YAML: did not find expected ',' or ']'"],
+    ),
+    "duplicate key": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    low: 95000")},
+        ["data/salary_bands.yaml:10: salary_bands[0].low: duplicate key 'low' (first given on line 8)"],
+    ),
+    "duplicate id across files": Case(
+        {
+            "more_roles.yaml": (
+                "roles:\n  - id: builder\n    title: Another Builder\n"
+                "    status: {value: fading, source: guide, as_of: mid-2026}\n"
+                "    summary: S.\n    description: D.\n    sources: [guide]\n"
+            )
+        },
+        [
+            "data/roles.yaml:2: roles[0].id: duplicate id 'builder' in roles "
+            "(first defined at more_roles.yaml:2)"
+        ],
+    ),
+    "unknown field": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    hihg: 135000")},
+        ["data/salary_bands.yaml:9: salary_bands[0].hihg: unknown field (did you mean 'high'?)"],
+    ),
+    "wrong type": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: ninety thousand\n    high: 135000")},
+        [
+            "data/salary_bands.yaml:8: salary_bands[0].low: input should be a valid integer, "
+            "unable to parse string as an integer, got text 'ninety thousand'"
+        ],
+    ),
+    "low greater than high": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 135000\n    high: 90000")},
+        ["data/salary_bands.yaml:2: salary_bands[0]: low (135000) is greater than high (90000)"],
+    ),
+    "negative salary": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: -5\n    high: 90000")},
+        ["data/salary_bands.yaml:8: salary_bands[0].low: must be greater than zero, got -5"],
+    ),
+    "absurd salary": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 1350000000")},
+        ["data/salary_bands.yaml:9: salary_bands[0].high: Input should be less than or equal to 50000000"],
+    ),
+    "as-of in the future": Case(
+        {"sources.yaml": SOURCE.format(as_of="Q3 2999")},
+        ["data/sources.yaml:5: sources[0].as_of: as-of date Q3 2999 is in the future"],
+    ),
+    "as-of in no known form": Case(
+        {"sources.yaml": SOURCE.format(as_of="summer 2026")},
+        [
+            "data/sources.yaml:5: sources[0].as_of: 'summer 2026' is not a date: write it as "
+            "'2026', 'mid-2026', 'Q1 2026', '2026-06' or '2026-06-15'"
+        ],
+    ),
+    "empty required text": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("Everything.", "'  '")},
+        ["data/sources.yaml:6: sources[0].covers: must not be empty"],
+    ),
+    "missing required field": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("    publisher: Example Press\n", "")},
+        ["data/sources.yaml:2: sources[0].publisher: required field is missing"],
+    ),
+    "non-http URL": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026") + "    url: javascript:alert(1)\n"},
+        ["data/sources.yaml:7: sources[0].url: must be an http:// or https:// address"],
+    ),
+    "unknown role reference": Case(
+        {
+            "salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000").replace(
+                "role: builder", "role: bulder"
+            )
+        },
+        ["data/salary_bands.yaml:3: salary_bands[0].role: unknown role id 'bulder'; did you mean 'builder'?"],
+    ),
+    "unknown source reference": Case(
+        {
+            "salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000").replace(
+                "source: guide", "source: handbook"
+            )
+        },
+        ["data/salary_bands.yaml:4: salary_bands[0].source: unknown source id 'handbook'"],
+    ),
+    "unknown term reference": Case(
+        {
+            "glossary.yaml": (
+                "glossary:\n  - id: embeddings\n    term: Embeddings\n    definition: Numbers.\n"
+                "    see_also: [vector-db]\n"
+            )
+        },
+        ["data/glossary.yaml:5: glossary[0].see_also[0]: unknown term id 'vector-db'"],
+    ),
+    "term that refers to itself": Case(
+        {
+            "glossary.yaml": (
+                "glossary:\n  - id: embeddings\n    term: Embeddings\n    definition: Numbers.\n"
+                "    see_also: [embeddings]\n"
+            )
+        },
+        ["data/glossary.yaml:5: glossary[0].see_also[0]: a term cannot refer to itself"],
+    ),
+    "alias collides with another term": Case(
+        {
+            "glossary.yaml": (
+                "glossary:\n"
+                "  - {id: rag, term: Retrieval-Augmented Generation, abbreviation: RAG, definition: D.}\n"
+                "  - {id: rag-pipeline, term: RAG pipeline, aliases: [rag], definition: D.}\n"
+            )
+        },
+        [
+            "data/glossary.yaml:3: glossary[1]: the name 'RAG' of term 'rag-pipeline' is already used "
+            "by 'rag'; names, abbreviations and aliases must be unique"
+        ],
+    ),
+    "Python object tag": Case(
+        {"roles.yaml": "roles:\n  - !!python/object/apply:os.system ['echo hacked']\n"},
+        [
+            "data/roles.yaml:2: roles[0]: the tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+            "is not allowed in careerkb data"
+        ],
+    ),
+    "anchors and aliases": Case(
+        # The anchored list contains itself: the second visit is refused, at the anchor's line.
+        {"roles.yaml": "roles: &loop\n  - *loop\n"},
+        ["data/roles.yaml:1: roles[0]: anchors and aliases (& and *) are not allowed; write it out"],
+    ),
+    "unknown collection": Case(
+        {"extra.yaml": "rolse: []\n"},
+        [
+            "data/extra.yaml:1: rolse: unknown collection 'rolse' (did you mean 'roles'?); expected one "
+            "of: sources, roles, salary_bands, market_facts, resources, skills, comparisons, glossary"
+        ],
+    ),
+    "a list where a mapping is expected": Case(
+        {"extra.yaml": "- id: builder\n"},
+        ["data/extra.yaml:1: file: expected a mapping such as 'roles:' followed by a list, got a list"],
+    ),
+    "a mapping where a list is expected": Case(
+        {"extra.yaml": "roles:\n  id: builder\n"},
+        ["data/extra.yaml:1: roles: expected a list of records, got a mapping"],
+    ),
+    "empty file": Case(
+        {"extra.yaml": "# nothing here yet\n"},
+        [
+            "data/extra.yaml:1: file: the file is empty; start it with one of: sources, roles, "
+            "salary_bands, market_facts, resources, skills, comparisons, glossary"
+        ],
+    ),
+    "non-UTF-8 bytes": Case(
+        {"extra.yaml": b"roles: []\n# caf\xe9\n"},
+        ["data/extra.yaml:2: file: not valid UTF-8 (byte 0xe9); save the file as UTF-8"],
+    ),
+}
+
+
+def _apply(data_dir: Path, case: Case) -> None:
+    for name, content in case.files.items():
+        path = data_dir / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_api_reports_every_problem_with_its_location(name: str, data_dir: Path) -> None:
+    case = CASES[name]
+    _apply(data_dir, case)
+    assert [str(problem) for problem in careerkb.validate(data_dir)] == case.expected
+    with pytest.raises(careerkb.DataError) as raised:
+        careerkb.load(data_dir)
+    assert raised.value.problems == tuple(careerkb.validate(data_dir))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_validate_command_prints_the_same_lines_and_exits_1(
+    name: str, data_dir: Path, run_cli: RunCli
+) -> None:
+    case = CASES[name]
+    _apply(data_dir, case)
+    result = run_cli("validate", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1
+    count = len(case.expected)
+    summary = f"careerkb: {count} problem{'s' if count != 1 else ''} in the data"
+    assert result.stderr.splitlines() == [*case.expected, summary]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_problems_in_several_files_are_all_reported_in_file_order(data_dir: Path) -> None:
+    _apply(data_dir, CASES["negative salary"])
+    _apply(data_dir, CASES["unknown term reference"])
+    assert [str(p) for p in careerkb.validate(data_dir)] == [
+        *CASES["unknown term reference"].expected,
+        *CASES["negative salary"].expected,
+    ]
+
+
+def test_missing_data_folder_is_a_located_problem(tmp_path: Path) -> None:
+    problems = careerkb.validate(tmp_path / "nowhere")
+    assert [p.message for p in problems] == ["no such data folder"]
+
+
+def test_the_minimal_data_set_is_valid(data_dir: Path, run_cli: RunCli) -> None:
+    assert careerkb.validate(data_dir) == []
+    result = run_cli("validate", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("careerkb data is valid: 1 sources, 2 roles, 2 salary bands")
