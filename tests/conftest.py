@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,12 +31,16 @@ def run_cli() -> RunCli:
     if not executable.exists():
         pytest.fail(f"the careerkb entry point is not installed next to {sys.executable}")
 
+    # A wide terminal, so table cells do not wrap in the middle of the phrases tests look for.
+    env = {**os.environ, "COLUMNS": "200"}
+
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(executable), *args],
             capture_output=True,
             text=True,
             cwd=cwd,
+            env=env,
             timeout=60,
             check=False,
         )

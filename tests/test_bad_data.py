@@ -251,3 +251,10 @@ def test_the_minimal_data_set_is_valid(data_dir: Path, run_cli: RunCli) -> None:
     result = run_cli("validate", "--data", "data", cwd=data_dir.parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("careerkb data is valid: 1 sources, 2 roles, 2 salary bands")
+
+
+def test_an_export_from_another_schema_version_is_refused(data_dir: Path) -> None:
+    (data_dir / "export.json").write_text('{"schema_version": 2, "roles": []}', encoding="utf-8")
+    assert [str(p) for p in careerkb.validate(data_dir)] == [
+        "data/export.json:1: schema_version: this careerkb reads schema version 1, not 2"
+    ]

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from careerkb import integrity
 from careerkb.knowledge import KnowledgeBase, Origin, closest
-from careerkb.models import COLLECTIONS, Record
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Record
 from careerkb.problems import DataError, FieldPath, Problem
 from careerkb.yaml_reader import YamlDocument, read_yaml
 
@@ -111,6 +111,11 @@ def _collect(
     problems = []
     for collection, items in data.items():
         field: FieldPath = (collection,)
+        if collection == "schema_version":  # present in exports, which load like any data file
+            if items != SCHEMA_VERSION:
+                message = f"this careerkb reads schema version {SCHEMA_VERSION}, not {items!r}"
+                problems.append(Problem.at(here, document.line_of(field), field, message))
+            continue
         model = COLLECTIONS.get(collection)
         if model is None:
             hint = _did_you_mean(collection, COLLECTIONS)

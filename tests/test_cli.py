@@ -1,0 +1,135 @@
+"""The ``careerkb`` command, run through its installed entry point."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunCli
+
+
+def test_help_lists_every_command(run_cli: RunCli) -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("validate", "export", "schema", "roles", "role", "term", "compare"):
+        assert f"    {command} " in result.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "roles", "role", "term", "compare"])
+def test_every_command_has_help(run_cli: RunCli, command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert "--data DIR" in result.stdout
+
+
+def test_version_matches_the_package_metadata(run_cli: RunCli) -> None:
+    result = run_cli("--version")
+    assert result.stdout.strip() == f"careerkb {metadata.version('careerkb')}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("frobnicate",), ("role",), ("compare", "mle"), ("export", "--format", "xml"), ("roles", "--bogus")],
+)
+def test_usage_errors_exit_2(run_cli: RunCli, args: tuple[str, ...]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "usage: careerkb" in result.stdout + result.stderr
+
+
+def test_roles_lists_every_role_with_status_pay_and_source(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("roles", "--data", "data", "--json", cwd=data_dir.parent)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {
+            "id": "builder",
+            "title": "Model Builder",
+            "status": "established",
+            "entry_pay": "$90K–$135K",
+            "entry_pay_band": "builder-entry",
+            "source": "Example Press, mid-2026",
+        },
+        {
+            "id": "user",
+            "title": "Model User",
+            "status": "emerging",
+            "entry_pay": None,
+            "entry_pay_band": None,
+            "source": None,
+        },
+    ]
+    table = run_cli("roles", "--data", "data", cwd=data_dir.parent)
+    assert table.returncode == 0
+    assert "Model Builder" in table.stdout
+    assert "$90K–$135K" in table.stdout
+
+
+def test_role_shows_the_profile_by_any_name(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("role", "model integrator", "--data", "data", "--json", cwd=data_dir.parent)
+    assert result.returncode == 0, result.stderr
+    profile = json.loads(result.stdout)
+    assert profile["role"]["id"] == "user"
+    assert [band["id"] for band in profile["salary_bands"]] == ["user-senior"]
+    text = run_cli("role", "MB", "--data", "data", cwd=data_dir.parent).stdout
+    assert "Model Builder (MB)" in text
+    assert "Openings outnumber builders." in text
+
+
+def test_an_unknown_role_exits_1_with_a_suggestion(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("role", "model buildr", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1
+    assert result.stderr == "careerkb: no role named 'model buildr'; did you mean 'Model Builder'?\n"
+
+
+def test_term_finds_exact_names_and_lists_partial_matches(run_cli: RunCli, data_dir: Path) -> None:
+    exact = run_cli("term", "rag", "--data", "data", "--json", cwd=data_dir.parent)
+    assert [t["id"] for t in json.loads(exact.stdout)] == ["retrieval-augmented-generation"]
+    partial = run_cli("term", "e", "--data", "data", cwd=data_dir.parent)
+    assert partial.returncode == 0
+    assert partial.stdout.startswith("2 terms match 'e':")
+
+
+def test_an_unknown_term_exits_1_with_a_suggestion(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("term", "embedingz", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1
+    assert result.stderr == "careerkb: no term named 'embedingz'; did you mean 'Embeddings'?\n"
+
+
+def test_compare_puts_two_roles_side_by_side(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("compare", "builder", "user", "--data", "data", "--json", cwd=data_dir.parent)
+    assert result.returncode == 0, result.stderr
+    compared = json.loads(result.stdout)
+    assert [role["id"] for role in compared["roles"]] == ["builder", "user"]
+    assert compared["comparison"]["headline"] == "Building a model, or building with one"
+    assert [area["id"] for area in compared["skills"]] == ["maths"]
+    text = run_cli("compare", "builder", "user", "--data", "data", cwd=data_dir.parent).stdout
+    assert "Building a model, or building with one" in text
+
+
+def test_compare_refuses_a_role_with_itself(run_cli: RunCli, data_dir: Path) -> None:
+    result = run_cli("compare", "builder", "MB", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1
+    assert result.stderr == "careerkb: 'builder' and 'MB' are the same role\n"
+
+
+def test_commands_on_invalid_data_exit_1_with_located_problems(run_cli: RunCli, data_dir: Path) -> None:
+    (data_dir / "roles.yaml").write_text("roles: [\n", encoding="utf-8")
+    result = run_cli("roles", "--data", "data", cwd=data_dir.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("data/roles.yaml:2: file: not valid YAML")
+
+
+def test_data_text_is_printed_literally_not_as_markup(run_cli: RunCli, data_dir: Path) -> None:
+    roles = data_dir / "roles.yaml"
+    roles.write_text(roles.read_text().replace("Builds models.", "Builds [bold]models[/bold]."))
+    result = run_cli("role", "builder", "--data", "data", cwd=data_dir.parent)
+    assert "Builds [bold]models[/bold]." in result.stdout
+
+
+def test_the_shipped_data_answers_without_a_data_option(run_cli: RunCli) -> None:
+    result = run_cli("term", "LoRA", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)[0]["term"] == "Low-Rank Adaptation"
