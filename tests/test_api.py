@@ -16,7 +16,7 @@ def kb(data_dir: Path) -> careerkb.KnowledgeBase:
 
 
 @pytest.mark.parametrize("key", ["builder", "Model Builder", "model builder", "MB", "mb", "MODEL-BUILDER"])
-def test_a_role_answers_to_its_id_title_and_abbreviation_in_any_case(kb: careerkb.KnowledgeBase, key: str) -> None:
+def test_role_by_id_title_or_abbreviation_in_any_case(kb: careerkb.KnowledgeBase, key: str) -> None:
     assert kb.role(key).id == "builder"
 
 
@@ -27,7 +27,7 @@ def test_a_role_answers_to_its_alias(kb: careerkb.KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     "key", ["rag", "RAG", "Retrieval-Augmented Generation", "retrieval augmented generation", " Rag "]
 )
-def test_a_term_answers_to_its_name_abbreviation_and_id_in_any_case(kb: careerkb.KnowledgeBase, key: str) -> None:
+def test_term_by_id_name_or_abbreviation_in_any_case(kb: careerkb.KnowledgeBase, key: str) -> None:
     assert kb.term(key).id == "retrieval-augmented-generation"
 
 
@@ -40,7 +40,7 @@ def test_unknown_names_raise_with_suggestions(kb: careerkb.KnowledgeBase) -> Non
         kb.role("model buildr")
     assert raised.value.suggestions == ["Model Builder"]
     assert str(raised.value) == "no role named 'model buildr'; did you mean 'Model Builder'?"
-    with pytest.raises(UnknownRecordError, match="^no term named 'quantum'$"):
+    with pytest.raises(UnknownRecordError, match=r"^no term named 'quantum'$"):
         kb.term("quantum")
 
 
