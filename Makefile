@@ -10,14 +10,16 @@ SPHINXBUILD := $(BIN)/sphinx-build -c .
 # The tested versions: installs are repeatable, and upgrades are a deliberate change.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: docs test doctest lint serve lock clean help
+.PHONY: docs test doctest lint serve bench lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make docs   build the handbook into _build/html (warnings are errors)"
 	@echo "make test   run every test: pytest, doctests, the Sphinx doctest builder"
+	@echo "make doctest  only the handbook's {doctest} blocks"
 	@echo "make serve  live preview on http://127.0.0.1:8000"
 	@echo "make lint   ruff and mypy"
+	@echo "make bench  data load and command start-up times"
 	@echo "make lock   record the installed versions in constraints.txt"
 	@echo "make clean  remove build output (keeps .venv)"
 
@@ -32,9 +34,9 @@ $(VENV)/.installed-%: pyproject.toml constraints.txt | $(BIN)/python
 docs: $(VENV)/.installed-docs
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs _build/html
 
+# pytest runs everything, the Sphinx doctest builder included (tests/test_handbook.py).
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
-	$(MAKE) --no-print-directory doctest
 
 doctest: $(VENV)/.installed-docs
 	$(SPHINXBUILD) -b doctest $(SPHINXOPTS) docs _build/doctest
@@ -46,6 +48,9 @@ lint: $(VENV)/.installed-lint
 
 serve: $(VENV)/.installed-serve $(VENV)/.installed-docs
 	$(BIN)/sphinx-autobuild -c . --host 127.0.0.1 --port 8000 --watch data --watch src docs _build/serve
+
+bench: $(VENV)/.installed-docs
+	$(BIN)/python benchmarks/startup.py
 
 lock: $(VENV)/.installed-test $(VENV)/.installed-lint $(VENV)/.installed-serve
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | sed '/^careerkb/d' > constraints.txt

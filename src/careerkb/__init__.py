@@ -6,11 +6,28 @@
 'Low-Rank Adaptation'
 """
 
-from careerkb.knowledge import KnowledgeBase, UnknownRecordError
-from careerkb.loader import default_data_dir, load, validate
-from careerkb.problems import DataError, Problem
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from careerkb.knowledge import KnowledgeBase, UnknownRecordError
+    from careerkb.loader import default_data_dir, load, validate
+    from careerkb.problems import DataError, Problem
+
+# The public names, imported on first use: `careerkb --help` should not wait for pydantic.
+_LAZY = {
+    "KnowledgeBase": "careerkb.knowledge",
+    "UnknownRecordError": "careerkb.knowledge",
+    "default_data_dir": "careerkb.loader",
+    "load": "careerkb.loader",
+    "validate": "careerkb.loader",
+    "DataError": "careerkb.problems",
+    "Problem": "careerkb.problems",
+}
 
 __all__ = [
     "DataError",
@@ -22,3 +39,9 @@ __all__ = [
     "load",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'careerkb' has no attribute {name!r}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="careerkb",
         description="AI job roles, pay bands, demand, learning paths and terms, with their sources.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.set_defaults(command=None)
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument(
@@ -86,13 +85,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    try:
-        return metadata.version("careerkb")
-    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-        from careerkb import __version__
+class _VersionAction(argparse.Action):
+    """Like argparse's own, but reads the package metadata only when asked: that import is slow."""
 
-        return __version__
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("careerkb")
+        except metadata.PackageNotFoundError:  # a source tree that is not installed
+            from careerkb import __version__ as version
+        parser.exit(message=f"{parser.prog} {version}\n")
 
 
 def _load(args: argparse.Namespace) -> KnowledgeBase:

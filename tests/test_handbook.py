@@ -1,0 +1,29 @@
+"""The handbook's own checks: its {doctest} blocks hold the prose to the data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def _sphinx(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(ROOT), "-W", "--keep-going", "-n", "-q"]
+        + [str(ROOT / "docs"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_the_doctest_builder_passes_every_example_in_the_handbook(tmp_path: Path) -> None:
+    result = _sphinx("doctest", tmp_path)
+    report = (tmp_path / "output.txt").read_text(encoding="utf-8")
+    assert result.returncode == 0, result.stderr + report
+    assert "0 failures in tests" in report
+    tests_run = int(next(line.split()[0] for line in report.splitlines() if line.strip().endswith(" tests")))
+    assert tests_run > 0
