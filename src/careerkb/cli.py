@@ -98,7 +98,8 @@ class _VersionAction(argparse.Action):
             version = metadata.version("careerkb")
         except metadata.PackageNotFoundError:  # a source tree that is not installed
             from careerkb import __version__ as version
-        parser.exit(message=f"{parser.prog} {version}\n")
+        print(f"{parser.prog} {version}")
+        parser.exit()
 
 
 def _load(args: argparse.Namespace) -> KnowledgeBase:
