@@ -10,9 +10,9 @@ ROOT = Path(__file__).parents[1]
 
 
 def _sphinx(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
+    options = ["-b", builder, "-c", str(ROOT), "-W", "--keep-going", "-n", "-q"]
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(ROOT), "-W", "--keep-going", "-n", "-q"]
-        + [str(ROOT / "docs"), str(out)],
+        [sys.executable, "-m", "sphinx", *options, str(ROOT / "docs"), str(out)],
         capture_output=True,
         text=True,
         timeout=600,

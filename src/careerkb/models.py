@@ -50,6 +50,12 @@ def _check_web_url(url: str) -> str:
 WebUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_web_url)]
 
 
+def check_bounds(low: float | None, high: float | None) -> None:
+    """Refuse a range whose low end is above its high end."""
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"low ({low:.15g}) is greater than high ({high:.15g})")
+
+
 class Record(BaseModel):
     """Base of every record: immutable, strict about unknown fields."""
 
@@ -280,8 +286,7 @@ class Years(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
-        if self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        check_bounds(self.low, self.high)
         return self
 
 
@@ -313,8 +318,7 @@ class SalaryBand(Cited):
             raise ValueError("give low (and high, or open_high: true), or a single point")
         elif self.high is None and not self.open_high:
             raise ValueError("high is missing: give it, or set open_high: true for 'and up'")
-        elif self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        check_bounds(self.low, self.high)
         return self
 
 
@@ -335,8 +339,7 @@ class Figure(Record):
                 raise ValueError("give either value or low/high, not both")
         elif self.low is None or self.high is None:
             raise ValueError("give a value, or both low and high")
-        elif self.low > self.high:
-            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        check_bounds(self.low, self.high)
         return self
 
 
