@@ -11,6 +11,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.doctest",
+    "careerkb.sphinxext",
 ]
 
 root_doc = "index"

@@ -11,6 +11,14 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Sphinx's own test fixtures (app, make_app), building the projects under tests/roots.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -1,0 +1,29 @@
+"""The one way the extension reports a problem: a Sphinx warning of type ``careerkb``.
+
+Each warning has a subtype, so a project can silence one kind with
+``suppress_warnings = ["careerkb.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+logger = logging.getLogger("careerkb")
+
+
+class Subtype(StrEnum):
+    DATA = "data"
+    """The data folder has a problem; the warning points at the data file and line."""
+    UNKNOWN_ID = "unknown_id"
+    """A page names a record that does not exist."""
+
+
+def warn(message: str, subtype: Subtype, location: nodes.Node | tuple[str, int] | str | None) -> None:
+    extra: dict[str, Any] = {"type": "careerkb", "subtype": subtype.value, "location": location}
+    logger.warning(message, **extra)

@@ -1,0 +1,97 @@
+"""The glossary directive, built by Sphinx's own test fixtures from tests/roots/test-glossary."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.console import strip_escape_sequences
+
+from tests.conftest import FIXTURES
+
+if TYPE_CHECKING:
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
+
+
+def _warnings(app: SphinxTestApp) -> list[str]:
+    return strip_escape_sequences(app.warning.getvalue()).splitlines()  # type: ignore[attr-defined]
+
+
+@pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)
+def test_terms_are_real_glossary_terms(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    doctree = app.env.get_doctree("index")
+    (glossary,) = list(doctree.findall(addnodes.glossary))
+    terms = [term.astext() for term in glossary.findall(nodes.term)]
+    assert terms == ["Embeddings", "Retrieval-Augmented Generation"]
+    objects = app.env.domains.standard_domain.objects
+    assert objects[("term", "Retrieval-Augmented Generation")] == (
+        "index",
+        "term-retrieval-augmented-generation",
+    )
+    assert objects[("term", "RAG")] == ("index", "term-retrieval-augmented-generation")
+    assert objects[("term", "embedding vectors")] == ("index", "term-embeddings")
+
+
+@pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)
+def test_links_by_any_name_or_case_resolve_to_the_term(app: SphinxTestApp) -> None:
+    app.build()
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="reference internal" href="(#term-[a-z-]+)"', html)
+    # Five links in the prose, plus the two see-also links inside the glossary.
+    assert sorted(links) == sorted(["#term-retrieval-augmented-generation"] * 5 + ["#term-embeddings"] * 2)
+    assert 'id="term-retrieval-augmented-generation"' in html
+
+
+@pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)
+def test_the_general_index_lists_every_term(app: SphinxTestApp) -> None:
+    app.build()
+    genindex = (Path(app.outdir) / "genindex.html").read_text(encoding="utf-8")
+    assert "Retrieval-Augmented Generation" in genindex
+    assert "Embeddings" in genindex
+
+
+@pytest.mark.sphinx("text", testroot="glossary", confoverrides=MINIMAL)
+def test_the_text_builder_renders_definitions_and_see_also(app: SphinxTestApp) -> None:
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert "Retrieval-Augmented Generation\n   Fetching documents and giving them to a model" in text
+    assert "**Also known as:** RAG" in text
+    assert "**See also:** *Embeddings*" in text
+
+
+def test_an_unknown_term_warns_at_its_line_with_a_suggestion(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "careerkb.sphinxext"]\n')
+    (tmp_path / "index.md").write_text("# Page\n\n```{careerkb-glossary}\n```\n\nSee {term}`embedings`.\n")
+    app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    assert _warnings(app) == [
+        f"{tmp_path}/index.md:6: WARNING: no term named 'embedings'; did you mean 'Embeddings'? "
+        "[careerkb.unknown_id]"
+    ]
+
+
+def test_bad_data_is_reported_at_its_file_and_line(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "glossary.yaml").write_text("glossary:\n  - id: x\n    term: X\n")
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "careerkb.sphinxext"]\ncareerkb_data_dir = "data"\n'
+    )
+    (tmp_path / "index.md").write_text("# Page\n\n```{careerkb-glossary}\n```\n")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert _warnings(app) == [
+        f"{data}/glossary.yaml:2: WARNING: glossary[0].definition: required field is missing [careerkb.data]"
+    ]
