@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,3 +96,22 @@ def test_bad_data_is_reported_at_its_file_and_line(make_app: type[SphinxTestApp]
     assert _warnings(app) == [
         f"{data}/glossary.yaml:2: WARNING: glossary[0].definition: required field is missing [careerkb.data]"
     ]
+
+
+def test_editing_the_data_rebuilds_the_glossary_page(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "careerkb.sphinxext"]\ncareerkb_data_dir = "data"\n'
+    )
+    (tmp_path / "index.md").write_text("# Home\n\n```{toctree}\nglossary\n```\n")
+    (tmp_path / "glossary.md").write_text("# Glossary\n\n```{careerkb-glossary}\n```\n")
+    make_app("html", srcdir=tmp_path).build()
+
+    glossary_file = data / "glossary.yaml"
+    glossary_file.write_text(glossary_file.read_text().replace("Lists of numbers", "Vectors of numbers"))
+    rebuild = make_app("html", srcdir=tmp_path)
+    rebuild.build()
+    assert "1 changed" in strip_escape_sequences(rebuild.status.getvalue())  # type: ignore[attr-defined]
+    html = (Path(rebuild.outdir) / "glossary.html").read_text(encoding="utf-8")
+    assert "Vectors of numbers that place similar texts" in html

@@ -17,7 +17,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from careerkb.knowledge import UnknownRecordError, term_names
-from careerkb.sphinxext.store import knowledge
+from careerkb.loader import data_files
+from careerkb.sphinxext.store import data_dir, knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ class GlossaryDirective(SphinxDirective):
         kb = knowledge(self.config)
         if kb is None:
             return []
+        # Terms show role titles and other terms: any data file may change this page.
+        for path in data_files(data_dir(self.config)):
+            self.env.note_dependency(str(path))
         entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
         for term in sorted(kb.glossary, key=lambda t: t.term.casefold()):
             entries += self._entry(kb, term)
