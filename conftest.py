@@ -1,5 +1,6 @@
 """Shared by the doctests in src/: ``kb`` is the shipped knowledge base, loaded once."""
 
+import functools
 from typing import Any
 
 import pytest
@@ -12,10 +13,6 @@ def _knowledge_base_for_doctests(doctest_namespace: dict[str, Any]) -> None:
     doctest_namespace["kb"] = _shipped()
 
 
-_cache: dict[str, careerkb.KnowledgeBase] = {}
-
-
+@functools.cache
 def _shipped() -> careerkb.KnowledgeBase:
-    if "kb" not in _cache:
-        _cache["kb"] = careerkb.load()
-    return _cache["kb"]
+    return careerkb.load()

@@ -55,9 +55,7 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
     """
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for collection in COLLECTIONS:
-        document[collection] = [
-            record.model_dump(mode="json", exclude_defaults=False) for record, _ in kb.entries[collection]
-        ]
+        document[collection] = [record.model_dump(mode="json") for record, _ in kb.entries[collection]]
     return document
 
 
