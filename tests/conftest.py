@@ -11,6 +11,9 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# The test projects are built by Sphinx, not collected by pytest (their conf.py files share a name).
+collect_ignore = ["roots"]
+
 # Sphinx's own test fixtures (app, make_app), building the projects under tests/roots.
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -19,11 +19,13 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    from careerkb.sphinxext.figures import setup_figures
     from careerkb.sphinxext.glossary import setup_glossary
     from careerkb.sphinxext.store import setup_store
 
     setup_store(app)
     setup_glossary(app)
+    setup_figures(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -22,6 +22,8 @@ class Subtype(StrEnum):
     """The data folder has a problem; the warning points at the data file and line."""
     UNKNOWN_ID = "unknown_id"
     """A page names a record that does not exist."""
+    BAD_ARGUMENT = "bad_argument"
+    """A directive or role is given something it cannot render."""
 
 
 def warn(message: str, subtype: Subtype, location: nodes.Node | tuple[str, int] | str | None) -> None:
