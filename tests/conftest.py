@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +58,17 @@ def run_cli() -> RunCli:
         )
 
     return run
+
+
+def write_project(folder: Path, page: str, conf: str = "") -> Path:
+    """A one-page Sphinx project using careerkb, for tests that need their own page or data."""
+    (folder / "conf.py").write_text(f'extensions = ["myst_parser", "careerkb.sphinxext"]\n{conf}')
+    (folder / "index.md").write_text(page)
+    return folder
+
+
+def warnings_of(app: Any) -> list[str]:
+    """The warnings a test build printed, one a line, without terminal colours."""
+    from sphinx.util.console import strip_escape_sequences
+
+    return strip_escape_sequences(app.warning.getvalue()).splitlines()

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from docutils import nodes
-from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, warnings_of, write_project
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -20,7 +19,7 @@ MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
 @pytest.mark.sphinx("text", testroot="figures", confoverrides=MINIMAL)
 def test_figures_render_with_their_source_and_date(app: SphinxTestApp) -> None:
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()) == ""  # type: ignore[attr-defined]
+    assert warnings_of(app) == []
     text = " ".join((Path(app.outdir) / "index.txt").read_text(encoding="utf-8").split())
     assert "Entry pay is $90K–$135K (Example Press, mid-2026); senior pay is $220K and up" in text
     assert "There are 3.5 openings (Example Press, mid-2026) per builder." in text
@@ -45,11 +44,10 @@ def test_a_figure_is_an_inline_node_with_value_and_source_parts(app: SphinxTestA
 def test_an_unknown_figure_warns_at_its_line_with_a_suggestion(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "careerkb.sphinxext"]\n')
-    (tmp_path / "index.md").write_text("# Page\n\nPay: {careerkb-figure}`builder-entr`.\n")
+    write_project(tmp_path, "# Page\n\nPay: {careerkb-figure}`builder-entr`.\n")
     app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [  # type: ignore[attr-defined]
+    assert warnings_of(app) == [
         f"{tmp_path}/index.md:3: WARNING: no salary band or market fact named 'builder-entr'; "
         "did you mean 'builder-entry'? [careerkb.unknown_id]"
     ]

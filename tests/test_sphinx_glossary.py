@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, warnings_of, write_project
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
-
-
-def _warnings(app: SphinxTestApp) -> list[str]:
-    return strip_escape_sequences(app.warning.getvalue()).splitlines()  # type: ignore[attr-defined]
 
 
 @pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)
@@ -73,11 +69,10 @@ def test_the_text_builder_renders_definitions_and_see_also(app: SphinxTestApp) -
 def test_an_unknown_term_warns_at_its_line_with_a_suggestion(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "careerkb.sphinxext"]\n')
-    (tmp_path / "index.md").write_text("# Page\n\n```{careerkb-glossary}\n```\n\nSee {term}`embedings`.\n")
+    write_project(tmp_path, "# Page\n\n```{careerkb-glossary}\n```\n\nSee {term}`embedings`.\n")
     app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
     app.build()
-    assert _warnings(app) == [
+    assert warnings_of(app) == [
         f"{tmp_path}/index.md:6: WARNING: no term named 'embedings'; did you mean 'Embeddings'? "
         "[careerkb.unknown_id]"
     ]
@@ -87,13 +82,10 @@ def test_bad_data_is_reported_at_its_file_and_line(make_app: type[SphinxTestApp]
     data = tmp_path / "data"
     data.mkdir()
     (data / "glossary.yaml").write_text("glossary:\n  - id: x\n    term: X\n")
-    (tmp_path / "conf.py").write_text(
-        'extensions = ["myst_parser", "careerkb.sphinxext"]\ncareerkb_data_dir = "data"\n'
-    )
-    (tmp_path / "index.md").write_text("# Page\n\n```{careerkb-glossary}\n```\n")
+    write_project(tmp_path, "# Page\n\n```{careerkb-glossary}\n```\n", 'careerkb_data_dir = "data"\n')
     app = make_app("html", srcdir=tmp_path)
     app.build()
-    assert _warnings(app) == [
+    assert warnings_of(app) == [
         f"{data}/glossary.yaml:2: WARNING: glossary[0].definition: required field is missing [careerkb.data]"
     ]
 
@@ -101,10 +93,7 @@ def test_bad_data_is_reported_at_its_file_and_line(make_app: type[SphinxTestApp]
 def test_editing_the_data_rebuilds_the_glossary_page(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", data)
-    (tmp_path / "conf.py").write_text(
-        'extensions = ["myst_parser", "careerkb.sphinxext"]\ncareerkb_data_dir = "data"\n'
-    )
-    (tmp_path / "index.md").write_text("# Home\n\n```{toctree}\nglossary\n```\n")
+    write_project(tmp_path, "# Home\n\n```{toctree}\nglossary\n```\n", 'careerkb_data_dir = "data"\n')
     (tmp_path / "glossary.md").write_text("# Glossary\n\n```{careerkb-glossary}\n```\n")
     make_app("html", srcdir=tmp_path).build()
 
