@@ -104,7 +104,7 @@ def test_records_are_frozen(kb: careerkb.KnowledgeBase) -> None:
 def test_origin_points_at_the_file_and_line_of_a_record(kb: careerkb.KnowledgeBase) -> None:
     origin = kb.origin("roles", "user")
     assert origin.document.path.name == "roles.yaml"
-    assert origin.line == 10
+    assert origin.line == 30
 
 
 def test_counts(kb: careerkb.KnowledgeBase) -> None:

@@ -1,7 +1,9 @@
-"""The handbook's own checks: its {doctest} blocks hold the prose to the data."""
+"""The handbook itself: it builds clean, its {doctest} blocks hold the prose to the data, and
+every record in data/ appears on at least one page."""
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +29,21 @@ def test_the_doctest_builder_passes_every_example_in_the_handbook(tmp_path: Path
     assert "0 failures in tests" in report
     tests_run = int(next(line.split()[0] for line in report.splitlines() if line.strip().endswith(" tests")))
     assert tests_run > 0
+
+
+def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> None:
+    import careerkb
+
+    result = _sphinx("html", tmp_path)
+    assert result.returncode == 0, result.stderr
+    with (tmp_path / ".doctrees" / "environment.pickle").open("rb") as stored:
+        env = pickle.load(stored)
+    shown = set().union(*env.domaindata["careerkb"]["renders"].values())
+    kb = careerkb.load()
+    missing = [
+        f"{collection}: {record.id}"  # type: ignore[attr-defined]
+        for collection, entries in kb.entries.items()
+        for record, _ in entries
+        if (collection, record.id) not in shown  # type: ignore[attr-defined]
+    ]
+    assert missing == [], "records no page shows"

@@ -44,7 +44,7 @@ def test_a_figure_is_an_inline_node_with_value_and_source_parts(app: SphinxTestA
 def test_an_unknown_figure_warns_at_its_line_with_a_suggestion(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    write_project(tmp_path, "# Page\n\nPay: {careerkb-figure}`builder-entr`.\n")
+    write_project(tmp_path, "# Page\n\nPay: {careerkb:figure}`builder-entr`.\n")
     app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
     app.build()
     assert warnings_of(app) == [

@@ -69,7 +69,7 @@ def test_the_text_builder_renders_definitions_and_see_also(app: SphinxTestApp) -
 def test_an_unknown_term_warns_at_its_line_with_a_suggestion(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
-    write_project(tmp_path, "# Page\n\n```{careerkb-glossary}\n```\n\nSee {term}`embedings`.\n")
+    write_project(tmp_path, "# Page\n\n```{careerkb:glossary}\n```\n\nSee {term}`embedings`.\n")
     app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
     app.build()
     assert warnings_of(app) == [
@@ -82,7 +82,7 @@ def test_bad_data_is_reported_at_its_file_and_line(make_app: type[SphinxTestApp]
     data = tmp_path / "data"
     data.mkdir()
     (data / "glossary.yaml").write_text("glossary:\n  - id: x\n    term: X\n")
-    write_project(tmp_path, "# Page\n\n```{careerkb-glossary}\n```\n", 'careerkb_data_dir = "data"\n')
+    write_project(tmp_path, "# Page\n\n```{careerkb:glossary}\n```\n", 'careerkb_data_dir = "data"\n')
     app = make_app("html", srcdir=tmp_path)
     app.build()
     assert warnings_of(app) == [
@@ -94,7 +94,7 @@ def test_editing_the_data_rebuilds_the_glossary_page(make_app: type[SphinxTestAp
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", data)
     write_project(tmp_path, "# Home\n\n```{toctree}\nglossary\n```\n", 'careerkb_data_dir = "data"\n')
-    (tmp_path / "glossary.md").write_text("# Glossary\n\n```{careerkb-glossary}\n```\n")
+    (tmp_path / "glossary.md").write_text("# Glossary\n\n```{careerkb:glossary}\n```\n")
     make_app("html", srcdir=tmp_path).build()
 
     glossary_file = data / "glossary.yaml"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from careerkb.knowledge import KnowledgeBase
-    from careerkb.models import Role, SalaryBand, Term
+    from careerkb.models import Role, Term
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -325,7 +325,7 @@ def _pay_table(kb: KnowledgeBase, roles: Sequence[Role]) -> Any:
     """Pay bands with the roles side by side, one row per source and level."""
     from rich.table import Table
 
-    from careerkb.format import band_label
+    from careerkb.format import band_label, level_label
     from careerkb.models import LEVEL_ORDER
 
     rows: dict[tuple[str, int], dict[str, str]] = {}
@@ -334,20 +334,13 @@ def _pay_table(kb: KnowledgeBase, roles: Sequence[Role]) -> Any:
         for band in kb.salary_bands(role=role.id):
             key = (_cite(kb, band), LEVEL_ORDER.index(band.level))
             rows.setdefault(key, {})[role.id] = band_label(band)
-            labels.setdefault(key, band.level_label + _years(band))
+            labels.setdefault(key, level_label(band))
     table = Table(title="Pay (total compensation)", title_justify="left")
     for column in ("Level", *(role.title for role in roles), "Source"):
         table.add_column(column)
     for key in sorted(rows):
         _add_row(table, labels[key], *(rows[key].get(role.id, "—") for role in roles), key[0])
     return table
-
-
-def _years(band: SalaryBand) -> str:
-    if band.years is None:
-        return ""
-    top = f"–{band.years.high}" if band.years.high is not None else "+"
-    return f" ({band.years.low}{top} yrs)"
 
 
 def _add_row(table: Any, *cells: str) -> None:

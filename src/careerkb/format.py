@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careerkb.models import Figure, SalaryBand, Source
+    from careerkb.models import Figure, SalaryBand, Source, Years
 
 CURRENCY_SIGNS = {"USD": "$", "CAD": "CA$", "EUR": "€", "GBP": "£"}
 
@@ -98,3 +98,19 @@ def citation(source: Source, as_of_label: str) -> str:
     'CR Labs, mid-2026'
     """
     return f"{source.publisher}, {as_of_label}"
+
+
+def years_label(years: Years) -> str:
+    """Years of experience.
+
+    >>> from careerkb.models import Years
+    >>> years_label(Years(low=0, high=2)), years_label(Years(low=8))
+    ('0–2 years', '8+ years')
+    """
+    top = f"–{years.high}" if years.high is not None else "+"
+    return f"{years.low}{top} years"
+
+
+def level_label(band: SalaryBand) -> str:
+    """The source's own name for a band's level, with its years of experience where given."""
+    return f"{band.level_label} ({years_label(band.years)})" if band.years else band.level_label

@@ -113,11 +113,16 @@ class NameIndex(Generic[R]):
                 spelled.setdefault(key, name)
         return cls(kind, {key: tuple(found) for key, found in by_name.items()}, spelled)
 
-    def get(self, key: str) -> R:
+    def find(self, key: str) -> R | None:
+        """The record answering to ``key``, or None."""
         found = self.by_name.get(normalize(key))
-        if not found:
+        return found[0] if found else None
+
+    def get(self, key: str) -> R:
+        found = self.find(key)
+        if found is None:
             raise UnknownRecordError(self.kind, key, self.suggest(key))
-        return found[0]
+        return found
 
     def suggest(self, key: str) -> list[str]:
         """Names that contain ``key`` or are spelled close to it, for a did-you-mean."""

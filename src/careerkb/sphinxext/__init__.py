@@ -1,7 +1,8 @@
 """careerkb's Sphinx extension: ``extensions = ["careerkb.sphinxext"]`` in conf.py.
 
-Directives and roles render careerkb records into pages. Each concern has its own module, with
-a ``setup_*`` function that this module's :func:`setup` calls.
+Everything lives in the ``careerkb`` domain: directives such as ``careerkb:role-profile``,
+roles such as ``careerkb:figure``, and the environment state. Each concern has its own module
+with a ``setup_*`` function; :func:`setup` calls them in turn.
 """
 
 from __future__ import annotations
@@ -15,17 +16,39 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 # Bump whenever what the extension stores in the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from careerkb.sphinxext.figures import setup_figures
-    from careerkb.sphinxext.glossary import setup_glossary
-    from careerkb.sphinxext.store import setup_store
+    # Imported here, so that importing careerkb does not import Sphinx.
+    from careerkb.sphinxext import domain, figures, glossary, store
+    from careerkb.sphinxext.directives import (
+        chart,
+        compare,
+        market,
+        pathways,
+        profile,
+        roles_directory,
+        salary_table,
+        sources,
+    )
 
-    setup_store(app)
-    setup_glossary(app)
-    setup_figures(app)
+    parts = (
+        store.setup_store,  # first: the others read the data it loads
+        domain.setup_domain,
+        glossary.setup_glossary,
+        figures.setup_figures,
+        profile.setup_profile,
+        salary_table.setup_salary_table,
+        roles_directory.setup_roles_directory,
+        compare.setup_compare,
+        pathways.setup_pathways,
+        market.setup_market,
+        sources.setup_sources,
+        chart.setup_chart,
+    )
+    for setup_part in parts:
+        setup_part(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

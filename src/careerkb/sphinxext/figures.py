@@ -1,4 +1,4 @@
-"""The inline figure role: ``{careerkb-figure}`mle-builders-median``` renders a salary band or a
+"""The inline figure role: ``{careerkb:figure}`mle-builders-median``` renders a salary band or a
 market figure from the data as text, with its source and date, so prose never types a number.
 """
 
@@ -11,9 +11,9 @@ from sphinx.util.docutils import SphinxRole
 
 from careerkb.format import band_label, citation, figure_label
 from careerkb.knowledge import UnknownRecordError, closest
-from careerkb.loader import data_files
 from careerkb.models import MarketFact, SalaryBand
-from careerkb.sphinxext.store import data_dir, knowledge
+from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -45,8 +45,9 @@ class FigureRole(SphinxRole):
         except UnknownRecordError as error:
             warn(str(error), Subtype.UNKNOWN_ID, self.get_location())
             return [nodes.inline(self.rawtext, self.text, classes=["careerkb-figure-missing"])], []
-        for path in data_files(data_dir(self.config)):
-            self.env.note_dependency(str(path))
+        collection = "salary_bands" if isinstance(record, SalaryBand) else "market_facts"
+        careerkb_domain(self.env).note_render(collection, record.id)
+        self.env.note_dependency(str(kb.origin(collection, record.id).document.path))
         if isinstance(record, SalaryBand):
             shown = band_label(record)
         elif record.figure is not None:
@@ -63,4 +64,4 @@ class FigureRole(SphinxRole):
 
 
 def setup_figures(app: Sphinx) -> None:
-    app.add_role("careerkb-figure", FigureRole())
+    app.add_role_to_domain("careerkb", "figure", FigureRole())

@@ -18,6 +18,7 @@ from sphinx.util.nodes import make_refnode
 
 from careerkb.knowledge import UnknownRecordError, term_names
 from careerkb.loader import data_files
+from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.store import data_dir, knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
@@ -64,7 +65,9 @@ class GlossaryDirective(SphinxDirective):
         for path in data_files(data_dir(self.config)):
             self.env.note_dependency(str(path))
         entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
+        domain = careerkb_domain(self.env)
         for term in sorted(kb.glossary, key=lambda t: t.term.casefold()):
+            domain.note_render("glossary", term.id)
             entries += self._entry(kb, term)
         glossary = addnodes.glossary(sorted=True)
         glossary += entries
@@ -129,11 +132,12 @@ def _resolve_by_any_name(
         return None
     found = env.domains.standard_domain.objects.get(("term", term.term))
     if found is None:
-        return None
+        # A known term, but this project has no glossary page: links made by careerkb stay text.
+        return contnode if node.get("careerkb_quiet") else None
     docname, anchor = found
     return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
 
 
 def setup_glossary(app: Sphinx) -> None:
-    app.add_directive("careerkb-glossary", GlossaryDirective)
+    app.add_directive_to_domain("careerkb", "glossary", GlossaryDirective)
     app.connect("missing-reference", _resolve_by_any_name)

@@ -23,7 +23,13 @@ class Subtype(StrEnum):
     UNKNOWN_ID = "unknown_id"
     """A page names a record that does not exist."""
     BAD_ARGUMENT = "bad_argument"
-    """A directive or role is given something it cannot render."""
+    """A directive or role is given something it cannot render: a missing or bad argument or option."""
+    EMPTY = "empty"
+    """A filter matched no records, so there is nothing to show."""
+    NO_PAGE = "no_page"
+    """A link names a record that no page describes."""
+    DUPLICATE = "duplicate"
+    """Two pages describe the same role or source."""
 
 
 def warn(message: str, subtype: Subtype, location: nodes.Node | tuple[str, int] | str | None) -> None:

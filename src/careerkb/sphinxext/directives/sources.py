@@ -1,0 +1,107 @@
+"""```{careerkb:sources}```: every source, its details, and the pages that cite it.
+
+Which pages cite a source is only known once every page has been read, so the directive leaves
+a placeholder that is filled at ``doctree-resolved`` (the pattern of Sphinx's todolist), and the
+page is rebuilt whenever another page changes (see the domain's ``env-get-outdated`` handler).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+
+from careerkb.integrity import references
+from careerkb.sphinxext.directives.base import CareerkbDirective
+from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.render import joined, labelled, paragraph
+from careerkb.sphinxext.store import knowledge
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
+
+    from careerkb.knowledge import KnowledgeBase
+
+
+class cited_by(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """Placeholder for the list of pages citing ``source_id``; replaced before writing."""
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+class SourcesDirective(CareerkbDirective):
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
+        self.uses_everything(kb)
+        domain = careerkb_domain(self.env)
+        entries: list[nodes.Node] = []
+        for source in kb.sources:
+            domain.note_render("sources", source.id)
+            anchor = source_anchor(source.id)
+            entry = nodes.container(classes=["careerkb-source"], ids=[anchor])
+            self.state.document.note_explicit_target(entry)
+            domain.note_object("source", source.id, anchor, entry)
+            entry += paragraph(nodes.strong(source.title, source.title), classes=["careerkb-source-title"])
+            byline = source.publisher + (f", by {source.author}" if source.author else "")
+            entry += labelled("Published by", byline)
+            if source.url:
+                entry += labelled("Address", nodes.reference(source.url, source.url, refuri=source.url))
+            entry += labelled("Figures as of", source.as_of.label)
+            entry += labelled("Region", source.region or "not stated by the source")
+            entry += labelled("Covers", source.covers)
+            if source.note:
+                entry += labelled("Note", source.note)
+            entry += cited_by(source_id=source.id)
+            entries.append(entry)
+        return entries
+
+
+def _citing_pages(env: BuildEnvironment, kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Source id -> the pages that render a record citing it."""
+    records = {
+        (collection, getattr(record, "id", "")): record
+        for collection, entries in kb.entries.items()
+        for record, _ in entries
+    }
+    pages: dict[str, set[str]] = {}
+    for docname, shown in careerkb_domain(env).renders.items():
+        for key in shown:
+            record = records.get(key)
+            if record is None:
+                continue
+            for reference in references(record):
+                if reference.target == "sources":
+                    pages.setdefault(reference.record_id, set()).add(docname)
+            if key[0] == "sources":
+                pages.setdefault(key[1], set()).add(docname)
+    return pages
+
+
+def _fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(cited_by))
+    if not placeholders:
+        return
+    kb = knowledge(app.config)
+    citing = _citing_pages(app.env, kb) if kb is not None else {}
+    for placeholder in placeholders:
+        pages = sorted(citing.get(placeholder["source_id"], set()) - {docname})
+        if not pages:
+            placeholder.replace_self(labelled("Cited on", "no page yet"))
+            continue
+        links = []
+        for page in pages:
+            title = app.env.titles[page].astext() if page in app.env.titles else page
+            uri = app.builder.get_relative_uri(docname, page)
+            links.append(nodes.reference(title, title, refuri=uri, internal=True))
+        placeholder.replace_self(labelled("Cited on", *joined(links), classes=["careerkb-cited-by"]))
+
+
+def setup_sources(app: Sphinx) -> None:
+    app.add_node(cited_by)
+    app.add_directive_to_domain("careerkb", "sources", SourcesDirective)
+    app.connect("doctree-resolved", _fill_placeholders)

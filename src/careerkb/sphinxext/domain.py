@@ -1,0 +1,208 @@
+"""The ``careerkb`` domain: the one place the extension keeps state in the environment.
+
+It knows where each role's profile and each source's entry live (so links resolve), which
+records each page renders (so the sources list can say which pages cite a source, and a test
+can prove every record appears somewhere), and which pages list the whole catalogue (so they are
+rebuilt when any other page changes). All of it is per document: cleared when a page is
+re-read and merged back from parallel workers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from careerkb.knowledge import UnknownRecordError
+from careerkb.sphinxext.store import knowledge
+from careerkb.sphinxext.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+DATA_VERSION = 1
+
+
+class Target(NamedTuple):
+    docname: str
+    anchor: str
+
+
+class CareerkbDomain(Domain):
+    """Roles and sources as objects of their own, with links, search entries and inventory."""
+
+    name = "careerkb"
+    label = "careerkb"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "role": ObjType("job role", "role"),
+        "source": ObjType("source", "source"),
+    }
+    # Role titles and source names are prose, not code: shown as plain inline text.
+    roles: ClassVar[dict[str, Any]] = {
+        "role": XRefRole(innernodeclass=nodes.inline),
+        "source": XRefRole(innernodeclass=nodes.inline),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # (objtype, record id) -> Target
+        "renders": {},  # docname -> {(collection, record id)}
+        "catalogue_pages": set(),  # docnames that list the whole catalogue
+    }
+    data_version = DATA_VERSION
+
+    @property
+    def objects(self) -> dict[tuple[str, str], Target]:
+        return self.data["objects"]  # type: ignore[no-any-return]
+
+    @property
+    def renders(self) -> dict[str, set[tuple[str, str]]]:
+        return self.data["renders"]  # type: ignore[no-any-return]
+
+    @property
+    def catalogue_pages(self) -> set[str]:
+        return self.data["catalogue_pages"]  # type: ignore[no-any-return]
+
+    # --- recording, during the read phase ---------------------------------------------------
+
+    def note_object(self, objtype: str, record_id: str, anchor: str, location: Element) -> None:
+        """Record the page and anchor where a role's profile or a source's entry lives."""
+        key = (objtype, record_id)
+        if key in self.objects and self.objects[key].docname != self.env.current_document.docname:
+            other = self.objects[key].docname
+            warn(
+                f"{objtype} {record_id!r} is already described on page {other!r}; links go there",
+                Subtype.DUPLICATE,
+                location,
+            )
+            return
+        self.objects[key] = Target(self.env.current_document.docname, anchor)
+
+    def note_render(self, collection: str, record_id: str) -> None:
+        """Record that the current page shows a record."""
+        self.renders.setdefault(self.env.current_document.docname, set()).add((collection, record_id))
+
+    def note_catalogue_page(self) -> None:
+        """Mark the current page as listing the whole catalogue: any change elsewhere may alter it."""
+        self.catalogue_pages.add(self.env.current_document.docname)
+
+    def pages_rendering(self, collection: str, record_id: str) -> list[str]:
+        return sorted(doc for doc, shown in self.renders.items() if (collection, record_id) in shown)
+
+    # --- per-document bookkeeping -----------------------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        for key, target in list(self.objects.items()):
+            if target.docname == docname:
+                del self.objects[key]
+        self.renders.pop(docname, None)
+        self.catalogue_pages.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key, target in otherdata["objects"].items():
+            if target.docname in docnames:
+                self.objects[key] = target
+        for docname, shown in otherdata["renders"].items():
+            if docname in docnames:
+                self.renders[docname] = set(shown)
+        self.catalogue_pages.update(doc for doc in otherdata["catalogue_pages"] if doc in docnames)
+
+    # --- resolving links --------------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        kb = knowledge(env.config)
+        if kb is None:
+            return None
+        # From here on, a failure is reported here or deliberately not: see _handled_elsewhere.
+        node["careerkb_handled"] = True
+        try:
+            if typ == "role":
+                role = kb.role(target)
+                record_id, title = role.id, role.title
+            else:
+                source = kb.source(target)
+                record_id, title = source.id, source.title
+        except UnknownRecordError as error:
+            warn(str(error), Subtype.UNKNOWN_ID, node)
+            return None
+        if not node.get("refexplicit"):
+            contnode.children = []
+            contnode += nodes.Text(title)
+        found = self.objects.get((typ, record_id))
+        if found is None:
+            if not node.get("careerkb_quiet"):
+                message = f"no page describes {typ} {record_id!r}, so the link goes nowhere"
+                warn(message, Subtype.NO_PAGE, node)
+            return None
+        return make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        kb = knowledge(self.env.config)
+        for (objtype, record_id), target in sorted(self.objects.items()):
+            display = record_id
+            if kb is not None:
+                try:
+                    display = kb.role(record_id).title if objtype == "role" else kb.source(record_id).title
+                except UnknownRecordError:
+                    continue
+            # Roles rank in search like any described object; sources stay out of the results.
+            yield record_id, display, objtype, target.docname, target.anchor, 1 if objtype == "role" else -1
+
+
+def careerkb_domain(env: BuildEnvironment) -> CareerkbDomain:
+    domain = env.domains["careerkb"]
+    assert isinstance(domain, CareerkbDomain)
+    return domain
+
+
+def _rebuild_catalogue_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages that list the whole catalogue say which pages cite what: any change may alter them."""
+    if not (added or changed or removed):
+        return []
+    return sorted(careerkb_domain(env).catalogue_pages - removed)
+
+
+def _handled_elsewhere(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> Element | None:
+    """Keep the text of a link the domain already reported (or made quiet on purpose).
+
+    Without this, Sphinx would add its own 'target not found' warning, which under nitpicky
+    mode it does even for links marked not to warn.
+    """
+    return contnode if node.get("careerkb_handled") else None
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(CareerkbDomain)
+    app.connect("env-get-outdated", _rebuild_catalogue_pages)
+    app.connect("missing-reference", _handled_elsewhere)

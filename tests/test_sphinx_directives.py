@@ -1,0 +1,244 @@
+"""Every directive and role, built by Sphinx from tests/roots/test-directives on the minimal data.
+
+Snapshots: the resolved doctree of each page (pseudo-XML) and the HTML of its body are kept in
+tests/snapshots/. After a deliberate change, regenerate them with
+``CAREERKB_UPDATE_SNAPSHOTS=1 make test`` and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from sphinx.util.console import strip_escape_sequences
+
+from tests.conftest import FIXTURES, warnings_of, write_project
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "directives"
+ROOT = Path(__file__).parent / "roots" / "test-directives"
+PAGES = [
+    "roles/builder",
+    "roles/user",
+    "directory",
+    "compare",
+    "pay",
+    "market",
+    "paths",
+    "sources",
+    "glossary",
+    "links",
+]
+
+
+def _check_snapshot(name: str, actual: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("CAREERKB_UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    if not path.exists():
+        pytest.fail(f"no snapshot {path}; run with CAREERKB_UPDATE_SNAPSHOTS=1 and review it")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its snapshot"
+
+
+def _body_html(page: str) -> str:
+    match = re.search(r"<section.*</section>", page, re.DOTALL)
+    assert match, "no page body found"
+    return match.group(0) + "\n"
+
+
+@pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)
+def test_every_directive_builds_without_warnings_and_matches_its_snapshots(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    for page in PAGES:
+        doctree = app.env.get_and_resolve_doctree(page, app.builder)
+        xml = doctree.pformat().replace(str(app.srcdir), "<srcdir>")
+        _check_snapshot(f"{page.replace('/', '-')}.xml", xml)
+        html = (Path(app.outdir) / f"{page}.html").read_text(encoding="utf-8")
+        _check_snapshot(f"{page.replace('/', '-')}.html", _body_html(html))
+
+
+@pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)
+def test_links_resolve_to_the_profile_and_the_sources_page(app: SphinxTestApp) -> None:
+    app.build()
+    links = (Path(app.outdir) / "links.html").read_text(encoding="utf-8")
+    assert 'href="roles/builder.html#role-builder"' in links
+    assert 'href="sources.html#source-guide"' in links
+    assert ">Model Builder<" in links  # an implicit role link shows the role's title
+    assert ">builders<" in links  # an explicit one keeps its text
+
+
+@pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)
+def test_the_sources_page_lists_the_pages_that_cite_each_source(app: SphinxTestApp) -> None:
+    app.build()
+    sources = (Path(app.outdir) / "sources.html").read_text(encoding="utf-8")
+    cited = re.search(r'<p class="careerkb-cited-by">(.*?)</p>', sources, re.DOTALL)
+    assert cited is not None
+    assert re.findall(r'href="([^"]+)"', cited.group(1)) == [
+        "compare.html",
+        "directory.html",
+        "links.html",
+        "market.html",
+        "paths.html",
+        "pay.html",
+        "roles/builder.html",
+        "roles/user.html",
+    ]
+
+
+@pytest.mark.sphinx("text", testroot="directives", confoverrides=MINIMAL)
+def test_the_text_builder_renders_every_page(app: SphinxTestApp) -> None:
+    app.build()
+    pay = " ".join((Path(app.outdir) / "pay.txt").read_text(encoding="utf-8").split())
+    assert "| Entry | $90K–$135K | — | Example Press, mid-2026 |" in pay
+    assert "| Senior | — | $220K and up | Example Press, mid-2026 |" in pay
+
+
+BAD_PAGE = """\
+# Mistakes
+
+```{careerkb:role-profile} buildr
+```
+
+```{careerkb:quick-facts}
+```
+
+```{careerkb:salary-table}
+:level: juniour
+```
+
+```{careerkb:salary-table}
+:role: user
+:level: entry
+```
+
+```{careerkb:market-facts}
+:measure: growth
+```
+
+```{careerkb:career-ladder} user
+```
+
+```{careerkb:compare} builder MB
+```
+
+```{careerkb:roles-directory} everything
+```
+
+See {careerkb:role}`nobody` and {careerkb:role}`user`, and {careerkb:source}`handbook`.
+"""
+
+
+def test_misuse_gives_one_located_warning_each(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    write_project(tmp_path, BAD_PAGE)
+    app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    page = f"{tmp_path}/index.md"
+    assert warnings_of(app) == [
+        f"{page}:3: WARNING: careerkb:role-profile: no role named 'buildr'; did you mean 'builder'? "
+        "[careerkb.unknown_id]",
+        f"{page}:6: WARNING: careerkb:quick-facts: needs a role id, such as 'ai-engineer' "
+        "[careerkb.bad_argument]",
+        f"{page}:9: WARNING: careerkb:salary-table: unknown level 'juniour'; choose from entry, mid, senior, "
+        "staff, architect, frontier-lab, median [careerkb.bad_argument]",
+        f"{page}:13: WARNING: careerkb:salary-table: the filter matches no salary bands [careerkb.empty]",
+        f"{page}:18: WARNING: careerkb:market-facts: unknown measure 'growth'; "
+        "did you mean 'posting-growth'? [careerkb.bad_argument]",
+        f"{page}:22: WARNING: careerkb:career-ladder: the sources give no career ladder for 'user' "
+        "[careerkb.empty]",
+        f"{page}:25: WARNING: careerkb:compare: needs two or more different roles, got 'builder MB' "
+        "[careerkb.bad_argument]",
+        f"{page}:28: WARNING: careerkb:roles-directory: takes no argument, got 'everything' "
+        "[careerkb.bad_argument]",
+        f"{page}:31: WARNING: no role named 'nobody' [careerkb.unknown_id]",
+        f"{page}:31: WARNING: no page describes role 'user', so the link goes nowhere [careerkb.no_page]",
+        f"{page}:31: WARNING: no source named 'handbook' [careerkb.unknown_id]",
+    ]
+
+
+def test_a_warning_subtype_can_be_suppressed(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    write_project(
+        tmp_path, BAD_PAGE, 'suppress_warnings = ["careerkb.unknown_id", "careerkb.bad_argument"]\n'
+    )
+    app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    assert [line.rsplit("[", 1)[1] for line in warnings_of(app)] == [
+        "careerkb.empty]",
+        "careerkb.empty]",
+        "careerkb.no_page]",
+    ]
+
+
+def _html_pages(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*.html"))}
+
+
+def _project_copy(tmp_path: Path, name: str) -> Path:
+    project = tmp_path / name
+    shutil.copytree(ROOT, project)
+    shutil.copytree(FIXTURES / "minimal", project / "data")
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('careerkb_data_dir = "data"\n')
+    return project
+
+
+def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    serial = make_app("html", srcdir=_project_copy(tmp_path, "serial"), parallel=1)
+    serial.build()
+    serial.cleanup()
+    parallel = make_app("html", srcdir=_project_copy(tmp_path, "parallel"), parallel=2)
+    parallel.build()
+    assert warnings_of(parallel) == []
+    assert _html_pages(Path(parallel.outdir)) == _html_pages(Path(serial.outdir))
+
+
+def test_an_edit_to_one_data_file_rereads_exactly_the_pages_that_show_it(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = _project_copy(tmp_path, "incremental")
+    first = make_app("html", srcdir=project)
+    first.build()
+    first.cleanup()
+    bands = project / "data" / "salary_bands.yaml"
+    bands.write_text(bands.read_text().replace("low: 90000", "low: 95000"), encoding="utf-8")
+
+    rebuild = make_app("html", srcdir=project)
+    rebuild.build()
+    rebuild.cleanup()
+    status = strip_escape_sequences(rebuild.status.getvalue())  # type: ignore[attr-defined]
+    reread = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
+    # Pages rendering a salary band, plus the whole-catalogue pages (sources, glossary).
+    assert reread == {"compare", "directory", "glossary", "links", "pay", "roles/builder", "sources"}
+
+    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
+    clean.build()
+    assert _html_pages(Path(rebuild.outdir)) == _html_pages(Path(clean.outdir))
+    assert "$95K–$135K" in (Path(rebuild.outdir) / "pay.html").read_text(encoding="utf-8")
+
+
+def test_editing_a_page_rebuilds_the_sources_page_that_lists_it(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = _project_copy(tmp_path, "citations")
+    first = make_app("html", srcdir=project)
+    first.build()
+    first.cleanup()
+    (project / "market.md").write_text("# Market\n\nNo figures here any more.\n", encoding="utf-8")
+    rebuild = make_app("html", srcdir=project)
+    rebuild.build()
+    sources = (Path(rebuild.outdir) / "sources.html").read_text(encoding="utf-8")
+    assert 'href="market.html"' not in sources
+    assert 'href="pay.html"' in sources
+
+
+def _fresh_copy_of(project: Path, target: Path) -> Path:
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
+    return target
