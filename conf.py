@@ -1,5 +1,7 @@
 """Sphinx configuration for the careerkb handbook. The pages live in docs/; build with `make docs`."""
 
+from sphinx.application import Sphinx
+
 from careerkb import __version__
 
 project = "careerkb"
@@ -11,6 +13,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.doctest",
+    "sphinx.ext.autodoc",
     "careerkb.sphinxext",
 ]
 
@@ -21,12 +24,74 @@ nitpicky = True
 
 html_theme = "pydata_sphinx_theme"
 html_title = "careerkb"
+# Everything the site needs ships with it: no web fonts, CDNs, analytics or external icon links.
 html_theme_options = {
     "navigation_with_keys": False,
     "show_prev_next": False,
+    "navbar_align": "left",
+    "header_links_before_dropdown": 6,
+    "icon_links": [],
 }
 
+# The doctest builder checks the pages' {doctest} blocks; docstring examples shown through
+# autodoc are pytest's to run (--doctest-modules), in their own module's namespace.
+doctest_test_doctest_blocks = ""
 doctest_global_setup = """
 import careerkb
 kb = careerkb.load()
 """
+
+# --- The Python API page (docs/api.md) -------------------------------------------------------
+autodoc_member_order = "bysource"
+# Records are built from data files, not called: show no constructor signatures (pydantic's
+# would spell out every validation constraint). Each record's fields are listed instead, below.
+autodoc_class_signature = "separated"
+autodoc_default_options = {"exclude-members": "model_config, __init__"}
+nitpick_ignore = [
+    # Standard-library types in signatures; the build is offline, so there is no intersphinx.
+    ("py:class", "pathlib.Path"),
+    ("py:class", "datetime.date"),
+    # Named in careerkb.models' docstring; an internal module the API page does not document.
+    ("py:mod", "careerkb.integrity"),
+]
+
+
+def _type_label(annotation: object) -> str:
+    """A field's type as a reader would say it: no validation constraints, records by name."""
+    import types
+    import typing
+
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_label(args[0])
+    if origin is typing.Literal:
+        return " | ".join(repr(arg) for arg in args)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_type_label(arg) for arg in args)
+    if origin in (list, tuple, dict):
+        return f"{origin.__name__}[{', '.join(_type_label(arg) for arg in args)}]"
+    if annotation is type(None):
+        return "None"
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _list_record_fields(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Append a record's fields, the keys a data file uses, to its class docstring."""
+    from pydantic import BaseModel
+
+    if what != "class" or not (isinstance(obj, type) and issubclass(obj, BaseModel)):
+        return
+    if not obj.model_fields:
+        return
+    lines += ["", "Fields:", ""]
+    for field_name, info in obj.model_fields.items():
+        need = "required" if info.is_required() else f"default ``{info.get_default()!r}``"
+        about = f": {info.description}" if info.description else ""
+        lines.append(f"* ``{field_name}`` (``{_type_label(info.annotation)}``, {need}){about}")
+    lines.append("")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("autodoc-process-docstring", _list_record_fields)
