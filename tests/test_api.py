@@ -132,3 +132,31 @@ def test_data_files_may_be_split_and_nested_freely(data_dir: Path) -> None:
     (data_dir / ".hidden.yaml").write_text("this would not parse: [")
     kb = careerkb.load(data_dir)
     assert kb.term("drift").definition == "When live data changes."
+
+
+def test_every_measure_has_a_headline_rank() -> None:
+    from typing import get_args
+
+    from careerkb.knowledge import HEADLINE_MEASURES
+    from careerkb.models import Measure
+
+    assert sorted(HEADLINE_MEASURES) == sorted(get_args(Measure))
+
+
+def test_the_headline_fact_prefers_growth_to_other_measures(data_dir: Path) -> None:
+    facts = data_dir / "facts.yaml"
+    facts.write_text(
+        facts.read_text().replace(
+            "resources:",
+            "  - {id: builder-age, roles: [builder], measure: title-age, statement: Old.,"
+            " figure: {value: 9, unit: years}, source: guide, as_of: mid-2026}\n"
+            "  - {id: builder-growth, roles: [builder], measure: posting-growth, statement: Growing.,"
+            " figure: {value: 12, unit: percent}, source: guide, as_of: mid-2026}\n"
+            "resources:",
+        )
+    )
+    kb = careerkb.load(data_dir)
+    headline = kb.headline_fact("builder")
+    assert headline is not None
+    assert headline.id == "builder-growth"
+    assert kb.headline_fact("user") is None

@@ -82,15 +82,16 @@ def test_the_sources_page_lists_the_pages_that_cite_each_source(app: SphinxTestA
     sources = (Path(app.outdir) / "sources.html").read_text(encoding="utf-8")
     cited = re.search(r'<p class="careerkb-cited-by">(.*?)</p>', sources, re.DOTALL)
     assert cited is not None
+    # In the order of the pages' titles: Compare, Directory, Links, Market, Model Builder, ...
     assert re.findall(r'href="([^"]+)"', cited.group(1)) == [
         "compare.html",
         "directory.html",
         "links.html",
         "market.html",
-        "paths.html",
-        "pay.html",
         "roles/builder.html",
         "roles/user.html",
+        "paths.html",
+        "pay.html",
     ]
 
 

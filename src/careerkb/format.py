@@ -66,28 +66,41 @@ def number(value: float) -> str:
 
 
 def figure_label(figure: Figure) -> str:
-    """A market figure with its unit.
+    """A market figure with its unit, read the way a person would say it.
 
     >>> from careerkb.models import Figure
     >>> figure_label(Figure(value=-30, unit="percent", approximate=True))
-    '~-30%'
+    'down ~30%'
+    >>> figure_label(Figure(value=340, unit="percent"))
+    '340%'
     >>> figure_label(Figure(low=2, high=4, unit="months"))
     '2–4 months'
-    >>> figure_label(Figure(value=3.5, unit="openings"))
-    '3.5 openings'
+    >>> figure_label(Figure(value=1, unit="years", approximate=True))
+    '~1 year'
+    >>> figure_label(Figure(value=1, unit="rank"))
+    'No. 1'
+    >>> figure_label(Figure(value=2, unit="times", approximate=True))
+    '~2×'
     """
     prefix = "~" if figure.approximate else ""
     if figure.value is not None:
-        amount = number(figure.value)
+        if figure.unit == "rank":
+            return f"No. {number(figure.value)}"
+        amount = number(abs(figure.value))
+        singular = figure.value == 1
     else:
         assert figure.low is not None
         assert figure.high is not None
         amount = f"{number(figure.low)}–{number(figure.high)}"
+        singular = False
+    falling = figure.value is not None and figure.value < 0
+    sign = "down " if falling else ""
     if figure.unit == "percent":
-        return f"{prefix}{amount}%"
+        return f"{sign}{prefix}{amount}%"
     if figure.unit == "times":
-        return f"{prefix}{amount}×"
-    return f"{prefix}{amount} {figure.unit}"
+        return f"{sign}{prefix}{amount}×"
+    unit = figure.unit[:-1] if singular and figure.unit.endswith("s") else figure.unit
+    return f"{sign}{prefix}{amount} {unit}"
 
 
 def citation(source: Source, as_of_label: str) -> str:

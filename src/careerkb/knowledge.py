@@ -35,6 +35,18 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Record)
 
+# Which measures say most about demand, best first: a headline shows the first one a role has.
+HEADLINE_MEASURES: tuple[Measure, ...] = (
+    "posting-growth",
+    "openings-per-candidate",
+    "title-growth-rank",
+    "posting-volume",
+    "switch-time",
+    "demand-breadth",
+    "pay-comparison",
+    "title-age",
+)
+
 
 def normalize(name: str) -> str:
     """The form names are compared in.
@@ -277,6 +289,17 @@ class KnowledgeBase:
             if (role_id is None or role_id in fact.roles) and (measure is None or fact.measure == measure)
         ]
 
+    def headline_fact(self, role: str) -> MarketFact | None:
+        """The market figure that best sums up demand for a role, for pay-at-a-glance views.
+
+        >>> kb.headline_fact("agentic-ai-developer").id
+        'agent-engineering-posting-growth'
+        """
+        figures = [fact for fact in self.market_facts(role=role) if fact.figure is not None]
+        if not figures:
+            return None
+        return min(figures, key=lambda fact: HEADLINE_MEASURES.index(fact.measure))
+
     def market_fact(self, fact_id: str) -> MarketFact:
         """A market fact by id."""
         for fact in self._all("market_facts", MarketFact):
@@ -293,7 +316,8 @@ class KnowledgeBase:
         """
         role_id = self.role(role).id if role else None
         chosen = [r for r in self._all("resources", Resource) if role_id is None or role_id in r.roles]
-        return sorted(chosen, key=lambda r: (r.order is None, r.order or 0, r.name.casefold()))
+        # A stable sort: resources at the same step keep the order the data file gives them.
+        return sorted(chosen, key=lambda r: (r.order is None, r.order or 0))
 
     def comparison(self, first: str, second: str) -> Comparison | None:
         """How a source draws the line between two roles, if one does."""

@@ -184,7 +184,8 @@ def _source_names(kb: KnowledgeBase, bands: list[SalaryBand]) -> dict[str, str]:
 
 
 def _chart(kb: KnowledgeBase, roles: list[Role], bands: list[SalaryBand], currency: str) -> Chart:
-    colour = {role.id: index for index, role in enumerate(roles)}
+    # A role keeps its colour in every chart of the site: colours follow the catalogue's order.
+    colour = {role.id: index for index, role in enumerate(kb.roles)}
     names = _source_names(kb, bands)
     several_sources = len(names) > 1
     bars: list[Bar] = []

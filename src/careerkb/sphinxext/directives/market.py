@@ -11,7 +11,7 @@ from careerkb.format import figure_label
 from careerkb.knowledge import closest
 from careerkb.models import Measure
 from careerkb.sphinxext.directives.base import CareerkbDirective, DirectiveProblem
-from careerkb.sphinxext.render import bullet_list, cited, paragraph
+from careerkb.sphinxext.render import bullet_list, paragraph, source_link
 from careerkb.sphinxext.warnings import Subtype
 
 if TYPE_CHECKING:
@@ -51,11 +51,11 @@ class MarketFactsDirective(CareerkbDirective):
                 label = figure_label(fact.figure)
                 parts += [nodes.strong(label, label, classes=["careerkb-figure-value"]), " — "]
             parts.append(fact.statement)
-            if fact.period is not None:
-                parts.append(f" ({fact.period.label})")
+            details = [f"period: {fact.period.label}"] if fact.period else []
             if fact.reported_by:
-                parts.append(f" Data: {fact.reported_by}.")
-            items.append(paragraph(*parts, *cited(kb, fact)))
+                details.append(f"data: {fact.reported_by}")
+            parts += [" (", *(f"{detail}; " for detail in details), source_link(kb, fact), ")"]
+            items.append(paragraph(*parts))
         return [bullet_list(items, classes=["careerkb-market-facts"])]
 
 

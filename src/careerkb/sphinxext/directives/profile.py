@@ -53,10 +53,8 @@ class QuickFactsDirective(CareerkbDirective):
         if band is not None:
             self.uses(kb, "salary_bands", band)
             box += labelled("Entry pay", pay_cell(band), " total compensation", *cited(kb, band))
-        facts = [fact for fact in kb.market_facts(role=role.id) if fact.figure is not None]
-        if facts:
-            fact = facts[0]
-            assert fact.figure is not None
+        fact = kb.headline_fact(role.id)
+        if fact is not None and fact.figure is not None:
             self.uses(kb, "market_facts", fact)
             box += labelled("Demand", f"{figure_label(fact.figure)}: {fact.statement}", *cited(kb, fact))
         if role.entry_routes:
@@ -110,7 +108,8 @@ class RoleProfileDirective(CareerkbDirective):
                 paragraph("As described by ", source_link(kb, day), ".", classes=["careerkb-source-note"]),
             )
         sources = [source_ref(source.id, source.title) for source in map(kb.source, role.sources)]
-        body.append(labelled("Based on", *joined(sources), classes=["careerkb-source-note"]))
+        # Titles may contain commas: a semicolon keeps the list readable.
+        body.append(labelled("Based on", *joined(sources, "; "), classes=["careerkb-source-note"]))
         return body
 
 

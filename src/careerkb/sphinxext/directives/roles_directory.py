@@ -31,10 +31,8 @@ class RolesDirectoryDirective(CareerkbDirective):
                 self.uses(kb, "salary_bands", band)
                 pay = [pay_cell(band), *cited(kb, band)]
             demand: Cell = "—"
-            figures = [fact for fact in kb.market_facts(role=role.id) if fact.figure is not None]
-            if figures:
-                fact = figures[0]
-                assert fact.figure is not None
+            fact = kb.headline_fact(role.id)
+            if fact is not None and fact.figure is not None:
                 self.uses(kb, "market_facts", fact)
                 demand = [text(f"{figure_label(fact.figure)} — {fact.statement}"), *cited(kb, fact)]
             status = [text(role.status.value.replace("-", " ")), *cited(kb, role.status)]

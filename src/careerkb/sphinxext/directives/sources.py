@@ -89,15 +89,15 @@ def _fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> No
     kb = knowledge(app.config)
     citing = _citing_pages(app.env, kb) if kb is not None else {}
     for placeholder in placeholders:
-        pages = sorted(citing.get(placeholder["source_id"], set()) - {docname})
+        pages = citing.get(placeholder["source_id"], set()) - {docname}
         if not pages:
             placeholder.replace_self(labelled("Cited on", "no page yet"))
             continue
+        titles = {page: app.env.titles[page].astext() if page in app.env.titles else page for page in pages}
         links = []
-        for page in pages:
-            title = app.env.titles[page].astext() if page in app.env.titles else page
+        for page in sorted(pages, key=lambda page: (titles[page].casefold(), page)):
             uri = app.builder.get_relative_uri(docname, page)
-            links.append(nodes.reference(title, title, refuri=uri, internal=True))
+            links.append(nodes.reference(titles[page], titles[page], refuri=uri, internal=True))
         placeholder.replace_self(labelled("Cited on", *joined(links), classes=["careerkb-cited-by"]))
 
 
