@@ -21,7 +21,7 @@ ENV_VERSION = 2
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here, so that importing careerkb does not import Sphinx.
-    from careerkb.sphinxext import domain, figures, glossary, store
+    from careerkb.sphinxext import assets, domain, figures, glossary, store
     from careerkb.sphinxext.directives import (
         chart,
         compare,
@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     parts = (
         store.setup_store,  # first: the others read the data it loads
         domain.setup_domain,
+        assets.setup_assets,
         glossary.setup_glossary,
         figures.setup_figures,
         profile.setup_profile,

@@ -13,18 +13,16 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from careerkb.knowledge import UnknownRecordError, term_names
-from careerkb.loader import data_files
+from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.store import data_dir, knowledge
+from careerkb.sphinxext.render import joined, labelled, role_link, term_link
+from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
@@ -38,32 +36,14 @@ def term_anchor(term: Term) -> str:
     return f"term-{term.id}"
 
 
-def term_link(name: str, text: str) -> addnodes.pending_xref:
-    """A ``{term}`` reference, as the std domain's own role would make it."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline(text, text, classes=["xref", "std", "std-term"]),
-        refdomain="std",
-        reftype="term",
-        reftarget=name,
-        refexplicit=True,
-        refwarn=True,
-    )
-
-
-class GlossaryDirective(SphinxDirective):
+class GlossaryDirective(CareerkbDirective):
     """Render every glossary term of the data, in alphabetical order."""
 
-    has_content = False
     option_spec: ClassVar[OptionSpec] = {}
 
-    def run(self) -> list[nodes.Node]:
-        kb = knowledge(self.config)
-        if kb is None:
-            return []
-        # Terms show role titles and other terms: any data file may change this page.
-        for path in data_files(data_dir(self.config)):
-            self.env.note_dependency(str(path))
+    def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
+        # Entries show role titles and other terms' names: any data file may change this page.
+        self.uses_all_data(kb)
         entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
         domain = careerkb_domain(self.env)
         for term in sorted(kb.glossary, key=lambda t: t.term.casefold()):
@@ -89,28 +69,17 @@ class GlossaryDirective(SphinxDirective):
         definition += nodes.paragraph(term.definition, term.definition)
         other_names = [name for name in (term.abbreviation, *term.aliases) if name]
         if other_names:
-            definition += _labelled("Also known as", [nodes.Text(n) for n in other_names], "aliases")
+            definition += labelled("Also known as", *joined(other_names), classes=["careerkb-term-aliases"])
         if term.roles:
-            titles = [nodes.Text(kb.role(role).title) for role in term.roles]
-            definition += _labelled("Roles", titles, "roles")
+            roles = [role_link(kb.role(role)) for role in term.roles]
+            definition += labelled("Roles", *joined(roles), classes=["careerkb-term-roles"])
         if term.see_also:
-            links = [term_link(kb.term(other).term, kb.term(other).term) for other in term.see_also]
-            definition += _labelled("See also", links, "see-also")
+            links = [term_link(kb.term(other).term) for other in term.see_also]
+            definition += labelled("See also", *joined(links), classes=["careerkb-term-see-also"])
         item = nodes.definition_list_item()
         item += heading
         item += definition
         return item
-
-
-def _labelled(label: str, parts: Sequence[nodes.Node], kind: str) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=[f"careerkb-term-{kind}"])
-    paragraph += nodes.strong(f"{label}:", f"{label}:")
-    paragraph += nodes.Text(" ")
-    for index, part in enumerate(parts):
-        if index:
-            paragraph += nodes.Text(", ")
-        paragraph += part
-    return paragraph
 
 
 def _resolve_by_any_name(

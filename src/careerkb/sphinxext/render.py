@@ -156,10 +156,8 @@ def role_link(role: Role) -> addnodes.pending_xref:
     )
 
 
-def term_or_text(kb: KnowledgeBase, name: str) -> nodes.Node:
-    """A glossary link when the name is a known term, else the name as text."""
-    if kb.terms_index.find(name) is None:
-        return nodes.Text(name)
+def term_link(name: str, *, quiet: bool = False) -> addnodes.pending_xref:
+    """A ``{term}`` reference, as the std domain's own role makes it."""
     return addnodes.pending_xref(
         "",
         nodes.inline(name, name, classes=["xref", "std", "std-term"]),
@@ -167,8 +165,16 @@ def term_or_text(kb: KnowledgeBase, name: str) -> nodes.Node:
         reftype="term",
         reftarget=name,
         refexplicit=True,
-        careerkb_quiet=True,
+        refwarn=not quiet,
+        careerkb_quiet=quiet,
     )
+
+
+def term_or_text(kb: KnowledgeBase, name: str) -> nodes.Node:
+    """A glossary link when the name is a known term (text if the project has no glossary)."""
+    if kb.terms_index.find(name) is None:
+        return nodes.Text(name)
+    return term_link(name, quiet=True)
 
 
 def pay_cell(band: SalaryBand) -> nodes.inline:

@@ -69,11 +69,15 @@ class CareerkbDirective(SphinxDirective):
         careerkb_domain(self.env).note_render(collection, record_id)
         self.env.note_dependency(str(kb.origin(collection, record_id).document.path))
 
-    def uses_everything(self, kb: KnowledgeBase) -> None:
-        """Note that this page lists the whole catalogue: any data file may change it."""
+    def uses_all_data(self, kb: KnowledgeBase) -> None:
+        """Note that any data file may change this page."""
         for entries in kb.entries.values():
             for _record, origin in entries:
                 self.env.note_dependency(str(origin.document.path))
+
+    def uses_everything(self, kb: KnowledgeBase) -> None:
+        """Note that this page lists the whole catalogue and the pages citing it."""
+        self.uses_all_data(kb)
         careerkb_domain(self.env).note_catalogue_page()
 
     def roles_option(self, kb: KnowledgeBase, name: str = "role") -> list[Role]:
