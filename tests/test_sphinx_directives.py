@@ -30,6 +30,7 @@ PAGES = [
     "directory",
     "compare",
     "pay",
+    "chart",
     "market",
     "paths",
     "sources",
@@ -82,8 +83,9 @@ def test_the_sources_page_lists_the_pages_that_cite_each_source(app: SphinxTestA
     sources = (Path(app.outdir) / "sources.html").read_text(encoding="utf-8")
     cited = re.search(r'<p class="careerkb-cited-by">(.*?)</p>', sources, re.DOTALL)
     assert cited is not None
-    # In the order of the pages' titles: Compare, Directory, Links, Market, Model Builder, ...
+    # In the order of the pages' titles: Chart, Compare, Directory, Links, Market, Model Builder, ...
     assert re.findall(r'href="([^"]+)"', cited.group(1)) == [
+        "chart.html",
         "compare.html",
         "directory.html",
         "links.html",
@@ -217,7 +219,7 @@ def test_an_edit_to_one_data_file_rereads_exactly_the_pages_that_show_it(
     status = strip_escape_sequences(rebuild.status.getvalue())  # type: ignore[attr-defined]
     reread = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
     # Pages rendering a salary band, plus the whole-catalogue pages (sources, glossary).
-    assert reread == {"compare", "directory", "glossary", "links", "pay", "roles/builder", "sources"}
+    assert reread == {"chart", "compare", "directory", "glossary", "links", "pay", "roles/builder", "sources"}
 
     clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
     clean.build()
