@@ -32,6 +32,10 @@ html_theme_options = {
     "header_links_before_dropdown": 6,
     "icon_links": [],
 }
+# Without it the theme logs "invalid theme mode" on a first visit; "auto" follows the system.
+html_context = {"default_mode": "auto"}
+html_static_path = ["docs/_static"]
+html_favicon = "docs/_static/favicon.svg"
 
 # The doctest builder checks the pages' {doctest} blocks; docstring examples shown through
 # autodoc are pytest's to run (--doctest-modules), in their own module's namespace.

@@ -245,3 +245,16 @@ def test_editing_a_page_rebuilds_the_sources_page_that_lists_it(
 def _fresh_copy_of(project: Path, target: Path) -> Path:
     shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
     return target
+
+
+@pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)
+def test_backlinks_between_glossary_entries_and_the_pages_that_use_them(app: SphinxTestApp) -> None:
+    app.build()
+    glossary = (Path(app.outdir) / "glossary.html").read_text(encoding="utf-8")
+    mentions = re.search(r'<p class="careerkb-term-mentions">(.*?)</p>', glossary, re.DOTALL)
+    assert mentions is not None  # Embeddings is in the Model Builder's toolkit
+    assert re.findall(r'href="([^"]+)"', mentions.group(1)) == ["roles/builder.html"]
+    builder = (Path(app.outdir) / "roles" / "builder.html").read_text(encoding="utf-8")
+    used = re.search(r'<p class="careerkb-terms-used">(.*?)</p>', builder, re.DOTALL)
+    assert used is not None
+    assert re.findall(r'href="([^"]+)"', used.group(1)) == ["../glossary.html#term-embeddings"]

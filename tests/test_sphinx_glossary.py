@@ -27,9 +27,12 @@ def test_terms_are_real_glossary_terms(app: SphinxTestApp, warning: StringIO) ->
     app.build()
     assert warning.getvalue() == ""
     doctree = app.env.get_doctree("index")
-    (glossary,) = list(doctree.findall(addnodes.glossary))
-    terms = [term.astext() for term in glossary.findall(nodes.term)]
-    assert terms == ["Embeddings", "Retrieval-Augmented Generation"]
+    groups = list(doctree.findall(addnodes.glossary))
+    terms = [[term.astext() for term in group.findall(nodes.term)] for group in groups]
+    assert terms == [["Embeddings"], ["Retrieval-Augmented Generation"]]  # one group per letter
+    bar = [ref for ref in doctree.findall(nodes.reference) if "careerkb-az-letter" in ref["classes"]]
+    letters = [ref["refid"] for ref in bar]
+    assert letters == ["glossary-e", "glossary-r"]
     objects = app.env.domains.standard_domain.objects
     assert objects[("term", "Retrieval-Augmented Generation")] == (
         "index",

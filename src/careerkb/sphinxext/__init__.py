@@ -16,14 +16,15 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 # Bump whenever what the extension stores in the environment changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here, so that importing careerkb does not import Sphinx.
-    from careerkb.sphinxext import assets, domain, figures, glossary, store
+    from careerkb.sphinxext import assets, backlinks, domain, figures, glossary, json_api, previews, store
     from careerkb.sphinxext.directives import (
         chart,
+        chooser,
         compare,
         market,
         pathways,
@@ -37,6 +38,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         store.setup_store,  # first: the others read the data it loads
         domain.setup_domain,
         assets.setup_assets,
+        previews.setup_previews,
+        backlinks.setup_backlinks,
         glossary.setup_glossary,
         figures.setup_figures,
         profile.setup_profile,
@@ -47,6 +50,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         market.setup_market,
         sources.setup_sources,
         chart.setup_chart,
+        json_api.setup_json_api,
+        chooser.setup_chooser,
     )
     for setup_part in parts:
         setup_part(app)

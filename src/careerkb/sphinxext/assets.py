@@ -20,3 +20,6 @@ def setup_assets(app: Sphinx) -> None:
     app.connect("config-inited", _add_static_path)
     app.add_css_file("careerkb.css")
     app.add_js_file("careerkb.js", loading_method="defer")
+    app.add_js_file("careerkb-chooser.js", loading_method="defer")
+    app.add_js_file("careerkb-previews.js", loading_method="defer")
+    app.add_js_file("careerkb-glossary.js", loading_method="defer")

@@ -16,7 +16,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from careerkb.knowledge import UnknownRecordError
+from careerkb.knowledge import UnknownRecordError, role_names, term_names
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 
 class Target(NamedTuple):
@@ -45,6 +45,8 @@ class CareerkbDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         "role": ObjType("job role", "role"),
         "source": ObjType("source", "source"),
+        # Glossary terms again, by every name, for search only: Sphinx keeps std terms out of it.
+        "term": ObjType("glossary term"),
     }
     # Role titles and source names are prose, not code: shown as plain inline text.
     roles: ClassVar[dict[str, Any]] = {
@@ -55,6 +57,7 @@ class CareerkbDomain(Domain):
         "objects": {},  # (objtype, record id) -> Target
         "renders": {},  # docname -> {(collection, record id)}
         "catalogue_pages": set(),  # docnames that list the whole catalogue
+        "mentions": {},  # docname -> {term id}: the glossary terms a page links to
     }
     data_version = DATA_VERSION
 
@@ -65,6 +68,10 @@ class CareerkbDomain(Domain):
     @property
     def renders(self) -> dict[str, set[tuple[str, str]]]:
         return self.data["renders"]  # type: ignore[no-any-return]
+
+    @property
+    def mentions(self) -> dict[str, set[str]]:
+        return self.data["mentions"]  # type: ignore[no-any-return]
 
     @property
     def catalogue_pages(self) -> set[str]:
@@ -103,6 +110,7 @@ class CareerkbDomain(Domain):
             if target.docname == docname:
                 del self.objects[key]
         self.renders.pop(docname, None)
+        self.mentions.pop(docname, None)
         self.catalogue_pages.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -112,6 +120,9 @@ class CareerkbDomain(Domain):
         for docname, shown in otherdata["renders"].items():
             if docname in docnames:
                 self.renders[docname] = set(shown)
+        for docname, terms in otherdata["mentions"].items():
+            if docname in docnames:
+                self.mentions[docname] = set(terms)
         self.catalogue_pages.update(doc for doc in otherdata["catalogue_pages"] if doc in docnames)
 
     # --- resolving links --------------------------------------------------------------------
@@ -164,16 +175,28 @@ class CareerkbDomain(Domain):
         return []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """Roles and sources by id (for inventories), and roles and terms by name (for search).
+
+        Priority 0 ranks an object first in search results; -1 keeps it out of search.
+        """
         kb = knowledge(self.env.config)
+        if kb is None:
+            return
         for (objtype, record_id), target in sorted(self.objects.items()):
-            display = record_id
-            if kb is not None:
-                try:
-                    display = kb.role(record_id).title if objtype == "role" else kb.source(record_id).title
-                except UnknownRecordError:
-                    continue
-            # Roles rank in search like any described object; sources stay out of the results.
-            yield record_id, display, objtype, target.docname, target.anchor, 1 if objtype == "role" else -1
+            yield record_id, record_id, objtype, target.docname, target.anchor, -1
+            if objtype == "role":
+                for name in dict.fromkeys(role_names(kb.role(record_id))):
+                    if name != record_id:
+                        yield name, name, "role", target.docname, target.anchor, 0
+        std_objects = self.env.domains.standard_domain.objects
+        for term in kb.glossary:
+            found = std_objects.get(("term", term.term))
+            if found is None:
+                continue
+            docname, anchor = found
+            for name in dict.fromkeys(term_names(term)):
+                if name != term.id:
+                    yield name, name, "term", docname, anchor, 0
 
 
 def careerkb_domain(env: BuildEnvironment) -> CareerkbDomain:

@@ -16,6 +16,7 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.nodes import make_refnode
 
 from careerkb.knowledge import UnknownRecordError, term_names
+from careerkb.sphinxext.backlinks import mentioned_on
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import joined, labelled, role_link, term_link
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
     from careerkb.models import Term
 
 
+def _letter(term: Term) -> str:
+    first = term.term[0].upper()
+    return first if first.isalpha() else "#"
+
+
 def term_anchor(term: Term) -> str:
     """The HTML id of a term: stable, because it comes from the record's id."""
     return f"term-{term.id}"
@@ -42,16 +48,31 @@ class GlossaryDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        # Entries show role titles and other terms' names: any data file may change this page.
-        self.uses_all_data(kb)
-        entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
+        # Entries show role titles and other terms' names, and the pages that mention each term:
+        # any data file, and any other page, may change this page.
+        self.uses_everything(kb)
         domain = careerkb_domain(self.env)
+        by_letter: dict[str, list[Term]] = {}
         for term in sorted(kb.glossary, key=lambda t: t.term.casefold()):
             domain.note_render("glossary", term.id)
-            entries += self._entry(kb, term)
-        glossary = addnodes.glossary(sorted=True)
-        glossary += entries
-        return [glossary]
+            by_letter.setdefault(_letter(term), []).append(term)
+        # An A-Z bar, then one group per letter: a plain, complete list that needs no script.
+        letters = nodes.paragraph(classes=["careerkb-az"])
+        letters["ids"].append("glossary-letters")
+        body: list[nodes.Node] = [letters]
+        for index, (letter, terms) in enumerate(by_letter.items()):
+            anchor = f"glossary-{letter.lower()}" if letter.isalpha() else "glossary-other"
+            if index:
+                letters += nodes.Text(" ")
+            letters += nodes.reference(letter, letter, refid=anchor, classes=["careerkb-az-letter"])
+            body.append(nodes.rubric(letter, letter, ids=[anchor], classes=["careerkb-az-heading"]))
+            entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
+            for term in terms:
+                entries += self._entry(kb, term)
+            glossary = addnodes.glossary(sorted=True)
+            glossary += entries
+            body.append(glossary)
+        return body
 
     def _entry(self, kb: KnowledgeBase, term: Term) -> nodes.definition_list_item:
         source, line = self.get_source_info()
@@ -76,6 +97,7 @@ class GlossaryDirective(CareerkbDirective):
         if term.see_also:
             links = [term_link(kb.term(other).term) for other in term.see_also]
             definition += labelled("See also", *joined(links), classes=["careerkb-term-see-also"])
+        definition += mentioned_on(term_id=term.id)
         item = nodes.definition_list_item()
         item += heading
         item += definition

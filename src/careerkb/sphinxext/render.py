@@ -14,6 +14,8 @@ from sphinx import addnodes
 from careerkb.format import band_label, citation
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from careerkb.knowledge import KnowledgeBase
     from careerkb.models import Cited, Role, SalaryBand
 
@@ -185,3 +187,15 @@ def pay_cell(band: SalaryBand) -> nodes.inline:
     if band.open_high:
         classes.append("careerkb-open-ended")
     return nodes.inline(label, label, classes=classes)
+
+
+def page_links(app: Sphinx, fromdoc: str, pages: Iterable[str]) -> list[nodes.Node]:
+    """Links to ``pages`` from ``fromdoc``, in the order of the pages' titles, comma-separated."""
+    titles = {page: app.env.titles[page].astext() if page in app.env.titles else page for page in pages}
+    links = [
+        nodes.reference(
+            titles[page], titles[page], refuri=app.builder.get_relative_uri(fromdoc, page), internal=True
+        )
+        for page in sorted(titles, key=lambda page: (titles[page].casefold(), page))
+    ]
+    return joined(links)

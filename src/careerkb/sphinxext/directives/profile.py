@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from careerkb.format import figure_label
+from careerkb.sphinxext.backlinks import terms_used
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import (
@@ -110,6 +111,7 @@ class RoleProfileDirective(CareerkbDirective):
         sources = [source_ref(source.id, source.title) for source in map(kb.source, role.sources)]
         # Titles may contain commas: a semicolon keeps the list readable.
         body.append(labelled("Based on", *joined(sources, "; "), classes=["careerkb-source-note"]))
+        body.append(terms_used())
         return body
 
 

@@ -14,7 +14,7 @@ from docutils import nodes
 from careerkb.integrity import references
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import joined, labelled, paragraph
+from careerkb.sphinxext.render import labelled, page_links, paragraph
 from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
@@ -93,12 +93,8 @@ def _fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> No
         if not pages:
             placeholder.replace_self(labelled("Cited on", "no page yet"))
             continue
-        titles = {page: app.env.titles[page].astext() if page in app.env.titles else page for page in pages}
-        links = []
-        for page in sorted(pages, key=lambda page: (titles[page].casefold(), page)):
-            uri = app.builder.get_relative_uri(docname, page)
-            links.append(nodes.reference(titles[page], titles[page], refuri=uri, internal=True))
-        placeholder.replace_self(labelled("Cited on", *joined(links), classes=["careerkb-cited-by"]))
+        links = page_links(app, docname, pages)
+        placeholder.replace_self(labelled("Cited on", *links, classes=["careerkb-cited-by"]))
 
 
 def setup_sources(app: Sphinx) -> None:

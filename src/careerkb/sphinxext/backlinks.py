@@ -1,0 +1,94 @@
+"""Backlinks: each glossary entry lists the pages that mention the term, and each role's profile
+lists the glossary terms its page uses.
+
+Mentions are collected from every page's ``{term}`` links as it is read, kept per page in the
+domain, and written into placeholders when pages are resolved, once every page is known.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.render import joined, labelled, page_links
+from careerkb.sphinxext.store import knowledge
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from careerkb.models import Term
+
+
+class mentioned_on(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """Placeholder in a glossary entry for the pages that mention ``term_id``."""
+
+
+class terms_used(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder in a role's profile for the glossary terms its page links to."""
+
+
+def _collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
+    kb = knowledge(app.config)
+    if kb is None:
+        return
+    found: set[str] = set()
+    for xref in doctree.findall(addnodes.pending_xref):
+        if xref.get("refdomain") == "std" and xref.get("reftype") == "term":
+            term = kb.terms_index.find(xref["reftarget"])
+            if term is not None:
+                found.add(term.id)
+    if found:
+        careerkb_domain(app.env).mentions[app.env.current_document.docname] = found
+
+
+def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    _fill_mentioned_on(app, doctree, docname)
+    _fill_terms_used(app, doctree, docname)
+
+
+def _fill_mentioned_on(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    mentions = careerkb_domain(app.env).mentions
+    for placeholder in list(doctree.findall(mentioned_on)):
+        term_id = placeholder["term_id"]
+        pages = {page for page, terms in mentions.items() if term_id in terms and page != docname}
+        if pages:
+            links = page_links(app, docname, pages)
+            placeholder.replace_self(labelled("Mentioned on", *links, classes=["careerkb-term-mentions"]))
+        else:
+            placeholder.replace_self([])
+
+
+def _fill_terms_used(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(terms_used))
+    kb = knowledge(app.config)
+    if not placeholders or kb is None:
+        return
+    std_objects = app.env.domains.standard_domain.objects
+    links: list[nodes.Node] = []
+    mentioned = careerkb_domain(app.env).mentions.get(docname, set())
+    for term in sorted((kb.term(term_id) for term_id in mentioned), key=_by_name):
+        found = std_objects.get(("term", term.term))
+        if found is not None:
+            uri = f"{app.builder.get_relative_uri(docname, found[0])}#{found[1]}"
+            links.append(nodes.reference(term.term, term.term, refuri=uri, internal=True))
+    for placeholder in placeholders:
+        if links:
+            copies = [link.deepcopy() for link in links]
+            used = labelled("Terms on this page", *joined(copies), classes=["careerkb-terms-used"])
+            placeholder.replace_self(used)
+        else:
+            placeholder.replace_self([])
+
+
+def _by_name(term: Term) -> str:
+    return term.term.casefold()
+
+
+def setup_backlinks(app: Sphinx) -> None:
+    app.add_node(mentioned_on)
+    app.add_node(terms_used)
+    app.connect("doctree-read", _collect_mentions)
+    app.connect("doctree-resolved", _fill)

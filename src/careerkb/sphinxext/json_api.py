@@ -1,0 +1,130 @@
+"""The static JSON API: the export, one file per collection, published next to the HTML.
+
+When an HTML build finishes, ``<outdir>/api/v1/`` gets an ``index.json``, one file per
+collection holding its records exactly as :func:`careerkb.export.export_document` gives them,
+and ``schema.json``, the export's JSON Schema. The files for roles, sources and glossary terms
+also carry ``urls``, the site-relative address of the page and anchor describing each record,
+beside the records rather than inside them, so the records still match the export schema.
+
+The files hold no timestamps and are written in a fixed order: the same data and pages give
+the same bytes. ``careerkb_json_api = False`` in conf.py turns it off.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.util import logging
+
+from careerkb import __version__
+from careerkb.export import export_document, export_schema
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION
+from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.store import knowledge
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+API_DIR = Path("api", "v1")
+INDEX_FILE = "index.json"
+SCHEMA_FILE = "schema.json"
+
+# The collections whose records have a page of their own, and how to find it.
+URL_COLLECTIONS = ("sources", "roles", "glossary")
+
+Urls = dict[str, str | None]
+
+
+def to_json(data: Any) -> str:
+    """JSON as the API publishes it: indented, UTF-8 text as is, keys in the order given."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def api_files(export: Mapping[str, Any], urls: Mapping[str, Urls]) -> dict[str, str]:
+    """Every file of the API, by file name, given the export and each record's page address.
+
+    >>> files = api_files(export_document(kb), {"roles": {}})
+    >>> sorted(files)[:3]
+    ['comparisons.json', 'glossary.json', 'index.json']
+    >>> json.loads(files["index.json"])["collections"]["salary_bands"]
+    'salary_bands.json'
+    """
+    files = {
+        INDEX_FILE: to_json(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "generator": f"careerkb {__version__}",
+                "collections": {name: f"{name}.json" for name in COLLECTIONS},
+                "schema": SCHEMA_FILE,
+            }
+        )
+    }
+    for name in COLLECTIONS:
+        content: dict[str, Any] = {"schema_version": SCHEMA_VERSION, name: export[name]}
+        if name in urls:
+            content["urls"] = dict(urls[name])
+        files[f"{name}.json"] = to_json(content)
+    files[SCHEMA_FILE] = to_json(export_schema())
+    return files
+
+
+def page_urls(
+    export: Mapping[str, Any], env: BuildEnvironment, builder: StandaloneHTMLBuilder
+) -> dict[str, Urls]:
+    """For roles, sources and terms: record id -> the page and anchor describing it, or None."""
+    objects = careerkb_domain(env).objects
+    terms = env.domains.standard_domain.objects
+
+    def url(found: tuple[str, str] | None) -> str | None:
+        if found is None:
+            return None
+        docname, anchor = found
+        if isinstance(builder, SingleFileHTMLBuilder):
+            page = builder.config.root_doc + builder.out_suffix  # every page is in one file
+        else:
+            page = builder.get_target_uri(docname).partition("#")[0]
+        return f"{page}#{anchor}"
+
+    return {
+        "sources": {r["id"]: url(objects.get(("source", r["id"]))) for r in export["sources"]},
+        "roles": {r["id"]: url(objects.get(("role", r["id"]))) for r in export["roles"]},
+        "glossary": {r["id"]: url(terms.get(("term", r["term"]))) for r in export["glossary"]},
+    }
+
+
+def _write_api(app: Sphinx, exception: Exception | None) -> None:
+    builder = app.builder
+    if exception is not None or not app.config.careerkb_json_api:
+        return
+    # Only a website: not the text builders, nor HTML meant for a help viewer or an e-book.
+    if builder.format != "html" or not isinstance(builder, StandaloneHTMLBuilder) or builder.embedded:
+        return
+    kb = knowledge(app.config)
+    if kb is None:
+        return  # the data did not load, and that is already a warning
+    export = export_document(kb)
+    files = api_files(export, page_urls(export, app.env, builder))
+
+    folder = Path(app.outdir, API_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = folder / name
+        data = text.encode("utf-8")
+        # Unchanged files keep their time stamps, so a rebuild does not look like a new release.
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+    logger.info("careerkb: wrote the JSON API to %s", folder)
+
+
+def setup_json_api(app: Sphinx) -> None:
+    app.add_config_value("careerkb_json_api", True, "", types=frozenset({bool}))
+    app.connect("build-finished", _write_api)
