@@ -10,7 +10,7 @@ SPHINXBUILD := $(BIN)/sphinx-build -c .
 # The tested versions: installs are repeatable, and upgrades are a deliberate change.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: docs test doctest lint serve bench lock clean help
+.PHONY: docs test doctest lint serve bench bench-reader lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make serve  live preview on http://127.0.0.1:8000"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  data load and command start-up times"
+	@echo "make bench-reader  page weights and glossary filter speed in Chromium"
 	@echo "make lock   record the installed versions in constraints.txt"
 	@echo "make clean  remove build output (keeps .venv)"
 
@@ -42,15 +43,18 @@ doctest: $(VENV)/.installed-docs
 	$(SPHINXBUILD) -b doctest $(SPHINXOPTS) docs _build/doctest
 
 lint: $(VENV)/.installed-lint
-	$(BIN)/ruff check src tests conf.py conftest.py
-	$(BIN)/ruff format --check src tests conf.py conftest.py
+	$(BIN)/ruff check src tests benchmarks conf.py conftest.py
+	$(BIN)/ruff format --check src tests benchmarks conf.py conftest.py
 	$(BIN)/mypy
 
 serve: $(VENV)/.installed-serve $(VENV)/.installed-docs
 	$(BIN)/sphinx-autobuild -c . --host 127.0.0.1 --port 8000 --watch data --watch src docs _build/serve
 
 bench: $(VENV)/.installed-docs
-	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python -m benchmarks.startup
+
+bench-reader: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.reader
 
 lock: $(VENV)/.installed-test $(VENV)/.installed-lint $(VENV)/.installed-serve
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | sed '/^careerkb/d' > constraints.txt

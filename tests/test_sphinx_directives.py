@@ -181,7 +181,13 @@ def test_a_warning_subtype_can_be_suppressed(make_app: type[SphinxTestApp], tmp_
 
 
 def _html_pages(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*.html"))}
+    """Every page, plus what the extension writes when the build finishes (previews, JSON API)."""
+    written = [
+        *folder.rglob("*.html"),
+        *folder.glob("_static/careerkb-previews-data.js"),
+        *folder.glob("api/v1/*"),
+    ]
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(written)}
 
 
 def _project_copy(tmp_path: Path, name: str) -> Path:

@@ -24,7 +24,8 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing: the pure-Python loader is slower only
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+# Far above any hand-edited file or full export; far below what would exhaust memory.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 
 _SCALAR_TAGS = {

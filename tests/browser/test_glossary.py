@@ -70,3 +70,16 @@ def test_the_letter_bar_jumps_to_a_letter(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/glossary.html")
     page.locator("a.careerkb-az-letter", has_text="V").click()
     assert page.url.endswith("#glossary-v")
+
+
+def test_without_javascript_the_glossary_is_the_plain_complete_list(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/glossary.html?filter=LoRA")
+    assert page.locator("#careerkb-glossary-filter").count() == 0
+    assert (
+        page.locator("dl.careerkb-glossary > dt:visible").count()
+        == page.locator("dl.careerkb-glossary > dt").count()
+    )
+    assert page.locator("a.careerkb-az-letter").count() > 10
+    context.close()

@@ -18,7 +18,14 @@
         const searchable = [term, definition.querySelector("p"), definition.querySelector(".careerkb-term-aliases")]
           .filter(Boolean);
         const text = normalize(searchable.map(function (node) { return node.textContent; }).join(" "));
-        entries.push({ term: term, definition: definition, list: list, highlightIn: searchable.slice(0, 2), text: text });
+        entries.push({
+          term: term,
+          definition: definition,
+          list: list,
+          highlightIn: searchable.slice(0, 2),
+          text: text,
+          shown: true,
+        });
       });
     });
     return entries;
@@ -103,26 +110,46 @@
     count.setAttribute("aria-live", "polite");
     (letters || lists[0]).before(form);
 
+    // Highlighting thousands of matches costs more than it helps: past this many, only filter.
+    const HIGHLIGHT_LIMIT = 200;
+    let marked = [];
+
     function apply(value, keepAddress) {
       const needle = normalize(value);
-      let shown = 0;
+      const typed = value.toLowerCase().trim();
+      marked.forEach(function (entry) { entry.highlightIn.forEach(clearMarks); });
+      marked = [];
+      const visibleIn = new Map();
+      const matches = [];
       entries.forEach(function (entry) {
-        entry.highlightIn.forEach(clearMarks);
         const match = !needle || entry.text.includes(needle);
-        entry.term.hidden = !match;
-        entry.definition.hidden = !match;
+        if (entry.shown !== match) {
+          // Touch the page only where something changes: that is what keeps typing fast.
+          entry.term.hidden = !match;
+          entry.definition.hidden = !match;
+          entry.shown = match;
+        }
         if (match) {
-          shown += 1;
-          if (needle) entry.highlightIn.forEach(function (node) { highlight(node, value.toLowerCase().trim()); });
+          visibleIn.set(entry.list, (visibleIn.get(entry.list) || 0) + 1);
+          if (needle) matches.push(entry);
         }
       });
+      if (matches.length <= HIGHLIGHT_LIMIT) {
+        matches.forEach(function (entry) {
+          entry.highlightIn.forEach(function (node) { highlight(node, typed); });
+        });
+        marked = matches;
+      }
       lists.forEach(function (list) {
-        const visible = Array.from(list.querySelectorAll(":scope > dt")).some(function (term) { return !term.hidden; });
-        list.hidden = !visible;
-        const heading = list.previousElementSibling;
-        if (heading && heading.classList.contains("careerkb-az-heading")) heading.hidden = !visible;
+        const visible = visibleIn.has(list);
+        if (list.hidden === visible) {
+          list.hidden = !visible;
+          const heading = list.previousElementSibling;
+          if (heading && heading.classList.contains("careerkb-az-heading")) heading.hidden = !visible;
+        }
       });
       if (letters) letters.hidden = Boolean(needle);
+      const shown = needle ? matches.length : entries.length;
       count.textContent = needle
         ? shown + " of " + entries.length + " terms match \u201c" + value.trim() + "\u201d"
         : "All " + entries.length + " terms";
