@@ -76,7 +76,7 @@ class CompareDirective(CareerkbDirective):
         rows.append(["Demand", *(self._demand(kb, role) for role in roles)])
         rows.append(["Career ladder", *(self._ladder(kb, role) for role in roles)])
         matrix = table(
-            ["", *(role.title for role in roles)],
+            ["Aspect", *(role.title for role in roles)],
             rows,
             classes=["careerkb-compare"],
             title=" vs ".join(role.title for role in roles),
