@@ -165,9 +165,10 @@ CASES: dict[str, Case] = {
         ],
     ),
     "anchors and aliases": Case(
-        # The anchored list contains itself: the second visit is refused, at the anchor's line.
-        {"roles.yaml": "roles: &loop\n  - *loop\n"},
-        ["data/roles.yaml:1: roles[0]: anchors and aliases (& and *) are not allowed; write it out"],
+        {"roles.yaml": "roles:\n  - &first {id: builder}\n  - *first\n"},
+        [
+            "data/roles.yaml:2: file: anchors and aliases (& and *) are not allowed; write the value out in full"
+        ],
     ),
     "unknown collection": Case(
         {"extra.yaml": "rolse: []\n"},
@@ -189,6 +190,36 @@ CASES: dict[str, Case] = {
         [
             "data/extra.yaml:1: file: the file is empty; start it with one of: sources, roles, "
             "salary_bands, market_facts, resources, skills, comparisons, glossary"
+        ],
+    ),
+    "zero salary": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 0\n    high: 90000")},
+        ["data/salary_bands.yaml:8: salary_bands[0].low: must be greater than zero, got 0"],
+    ),
+    "byte-order mark": Case(
+        {"extra.yaml": b"\xef\xbb\xbfroles: []\n"},
+        ["data/extra.yaml:1: file: starts with a byte-order mark (BOM); save the file as UTF-8 without one"],
+    ),
+    "billion laughs": Case(
+        {
+            "extra.yaml": (
+                'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+                "f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+            )
+        },
+        [
+            "data/extra.yaml:1: file: anchors and aliases (& and *) are not allowed; write the value out in full"
+        ],
+    ),
+    "deep nesting": Case(
+        {"extra.yaml": "roles: " + "[" * 5000 + "]" * 5000 + "\n"},
+        [
+            "data/extra.yaml:1: roles[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
+            "[0][0][0][0][0][0][0][0]: nested more than 32 levels deep"
         ],
     ),
     "non-UTF-8 bytes": Case(
@@ -258,3 +289,18 @@ def test_an_export_from_another_schema_version_is_refused(data_dir: Path) -> Non
     assert [str(p) for p in careerkb.validate(data_dir)] == [
         "data/export.json:1: schema_version: this careerkb reads schema version 1, not 2"
     ]
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(data_dir: Path) -> None:
+    with (data_dir / "huge.yaml").open("wb") as huge:
+        huge.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+    assert [str(p) for p in careerkb.validate(data_dir)] == [
+        "data/huge.yaml:1: file: the file is 52,428,803 bytes; data files may be at most 16,777,216"
+    ]
+
+
+def test_terms_that_point_at_each_other_are_fine(data_dir: Path) -> None:
+    # Embeddings and RAG name each other in see_also: a loop of links, which readers can follow.
+    kb = careerkb.load(data_dir)
+    assert kb.term("embeddings").see_also == ["retrieval-augmented-generation"]
+    assert kb.term("rag").see_also == ["embeddings"]

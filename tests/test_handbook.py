@@ -47,3 +47,24 @@ def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> Non
         if (collection, record.id) not in shown  # type: ignore[attr-defined]
     ]
     assert missing == [], "records no page shows"
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        result = _sphinx("html", out)
+        assert result.returncode == 0, result.stderr
+
+    def files(root: Path) -> dict[str, bytes]:
+        # The doctrees are Sphinx's cache (pickles), not output; everything else must match.
+        return {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and ".doctrees" not in path.relative_to(root).parts
+        }
+
+    built = files(first)
+    assert len(built) > 50
+    differing = [name for name, content in files(second).items() if built.get(name) != content]
+    assert differing == []
+    assert set(files(second)) == set(built)

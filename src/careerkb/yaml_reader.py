@@ -3,8 +3,9 @@
 PyYAML's ``safe_load`` keeps the last of two duplicate keys without a word and forgets where
 each value came from. Here libyaml only *composes* the document into nodes (which carry their
 marks); the small conversion below turns nodes into plain Python values while refusing
-duplicate keys, anchors and aliases (which is also what defuses "billion laughs" documents),
-non-standard tags (which could name Python objects) and runaway nesting.
+duplicate keys, non-standard tags (which could name Python objects) and runaway nesting.
+Anchors and aliases are refused even earlier, from the parser's events, which also defuses
+"billion laughs" files before anything is built.
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ class _Converter:
         self.path = path
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
         self._constructor = yaml.SafeLoader("")
 
     def problem(self, node: yaml.Node, field: FieldPath, message: str) -> None:
@@ -70,10 +70,6 @@ class _Converter:
 
     def convert(self, node: yaml.Node, field: FieldPath) -> Any:
         self.lines.setdefault(field, node.start_mark.line + 1)
-        if id(node) in self._seen:
-            self.problem(node, field, "anchors and aliases (& and *) are not allowed; write it out")
-            return None
-        self._seen.add(id(node))
         if len(field) > MAX_DEPTH:
             self.problem(node, field, f"nested more than {MAX_DEPTH} levels deep")
             return None
@@ -125,12 +121,22 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return fail(1, f"cannot read the file: {exc.strerror}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return fail(1, "starts with a byte-order mark (BOM); save the file as UTF-8 without one")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return fail(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
     try:
+        # Refused before anything is built: an alias can multiply a small file into billions of
+        # values ("billion laughs"), and hand-edited data never needs one.
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 if event.start_mark else 1
+                return fail(
+                    line, "anchors and aliases (& and *) are not allowed; write the value out in full"
+                )
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

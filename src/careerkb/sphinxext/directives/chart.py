@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from careerkb.models import Role, SalaryBand, Source
 
 #: Bump when the drawing changes, so every chart gets a new file name.
-CHART_VERSION = 1
+CHART_VERSION = 2
 #: The charts' folder inside the HTML builder's image folder.
 IMAGE_FOLDER = "careerkb"
 DEFAULT_CAPTION = "Pay bands by level"
@@ -73,7 +73,7 @@ class Chart(TypedDict):
     version: int
     sign: str  # the currency sign of the axis
     axis: str  # what the axis measures
-    roles: list[str]  # role titles, in colour order
+    roles: list[tuple[str, int]]  # (role title, index into PALETTE), for the legend
     bars: list[Bar]
 
 
@@ -183,6 +183,15 @@ def _source_names(kb: KnowledgeBase, bands: list[SalaryBand]) -> dict[str, str]:
     return {band.source: citation(kb.source(band.source), band.as_of.label) for band in bands}
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """Axis labels stay short enough to draw; the table beside the chart has the full text.
+
+    >>> _short("Machine Learning Engineer"), _short("x" * 50, 10)
+    ('Machine Learning Engineer', 'xxxxxxxxx…')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _chart(kb: KnowledgeBase, roles: list[Role], bands: list[SalaryBand], currency: str) -> Chart:
     # A role keeps its colour in every chart of the site: colours follow the catalogue's order.
     colour = {role.id: index for index, role in enumerate(kb.roles)}
@@ -190,9 +199,9 @@ def _chart(kb: KnowledgeBase, roles: list[Role], bands: list[SalaryBand], curren
     several_sources = len(names) > 1
     bars: list[Bar] = []
     for band in bands:
-        label = f"{band.level_label} · {kb.role(band.role).title}"
+        label = f"{_short(band.level_label)} · {_short(kb.role(band.role).title)}"
         if several_sources:
-            label += f" · {names[band.source]}"
+            label += f" · {_short(names[band.source])}"
         bars.append(
             {
                 "label": label,
@@ -212,7 +221,7 @@ def _chart(kb: KnowledgeBase, roles: list[Role], bands: list[SalaryBand], curren
         "version": CHART_VERSION,
         "sign": CURRENCY_SIGNS.get(currency, f"{currency} "),
         "axis": axis or "Pay (total or base, as each source states it)",
-        "roles": [role.title for role in roles],
+        "roles": [(_short(role.title), colour[role.id]) for role in roles],
         "bars": bars,
     }
 
@@ -365,8 +374,7 @@ def draw(chart: Chart) -> bytes:
         keys: list[Any] = []
         if len(chart["roles"]) > 1:
             keys += [
-                Patch(facecolor=PALETTE[index % len(PALETTE)], label=title)
-                for index, title in enumerate(chart["roles"])
+                Patch(facecolor=PALETTE[index % len(PALETTE)], label=title) for title, index in chart["roles"]
             ]
         if any(bar["point"] is None and not bar["open_high"] for bar in bars):
             keys.append(Patch(facecolor=GREY, label="range, low to high"))
