@@ -43,8 +43,8 @@ doctest: $(VENV)/.installed-docs
 	$(SPHINXBUILD) -b doctest $(SPHINXOPTS) docs _build/doctest
 
 lint: $(VENV)/.installed-lint
-	$(BIN)/ruff check src tests benchmarks conf.py conftest.py
-	$(BIN)/ruff format --check src tests benchmarks conf.py conftest.py
+	$(BIN)/ruff check src tests benchmarks scripts conf.py conftest.py
+	$(BIN)/ruff format --check src tests benchmarks scripts conf.py conftest.py
 	$(BIN)/mypy
 
 serve: $(VENV)/.installed-serve $(VENV)/.installed-docs

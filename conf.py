@@ -18,6 +18,8 @@ extensions = [
 ]
 
 root_doc = "index"
+# Every record in data/ must appear on some page: a record no page shows is a warning.
+careerkb_require_all_rendered = True
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 nitpicky = True

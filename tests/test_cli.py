@@ -133,3 +133,11 @@ def test_the_shipped_data_answers_without_a_data_option(run_cli: RunCli) -> None
     result = run_cli("term", "LoRA", "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout)[0]["term"] == "Low-Rank Adaptation"
+
+
+def test_export_of_invalid_data_writes_nothing(run_cli: RunCli, data_dir: Path) -> None:
+    (data_dir / "roles.yaml").write_text("roles: [\n", encoding="utf-8")
+    target = data_dir.parent / "out.json"
+    result = run_cli("export", "--data", "data", "--output", str(target), cwd=data_dir.parent)
+    assert result.returncode == 1
+    assert not target.exists()

@@ -264,3 +264,47 @@ def test_backlinks_between_glossary_entries_and_the_pages_that_use_them(app: Sph
     used = re.search(r'<p class="careerkb-terms-used">(.*?)</p>', builder, re.DOTALL)
     assert used is not None
     assert re.findall(r'href="([^"]+)"', used.group(1)) == ["../glossary.html#term-embeddings"]
+
+
+def test_choose_if_takes_an_optional_role(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    write_project(tmp_path, "# Choose\n\n```{careerkb:choose-if} MB\n```\n")
+    app = make_app("text", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    assert warnings_of(app) == []
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert "You like maths" in text
+    assert "Model User" not in text
+
+
+NESTED_PAGE = """\
+# Nested
+
+````{note}
+```{careerkb:salary-table}
+:role: nobody
+```
+````
+
+```{list-table}
+* - Entry pay
+  - {careerkb:figure}`builder-entri`
+* - Senior pay
+  - {careerkb:figure}`user-senior`
+```
+"""
+
+
+def test_directives_and_roles_inside_admonitions_and_table_cells_warn_at_their_line(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    write_project(tmp_path, NESTED_PAGE)
+    app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    page = f"{tmp_path}/index.md"
+    assert warnings_of(app) == [
+        f"{page}:4: WARNING: careerkb:salary-table: no role named 'nobody' [careerkb.unknown_id]",
+        f"{page}:11: WARNING: no salary band or market fact named 'builder-entri'; "
+        "did you mean 'builder-entry'? [careerkb.unknown_id]",
+    ]
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "$220K and up" in html  # the good cell still renders

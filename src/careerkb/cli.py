@@ -74,6 +74,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
     command("schema", _schema, "print the JSON Schema of the export")
+    schemas = command("schemas", _schemas, "write the JSON Schemas editors use to check the data files")
+    schemas.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="DIR",
+        default=Path("schemas/data"),
+        help="folder to write them to (default: schemas/data)",
+    )
+    schemas.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file is missing or out of date"
+    )
     command("roles", _roles, "list every role with its status, entry pay and source", as_json)
     role = command("role", _role, "show one role's profile", as_json)
     role.add_argument("id", metavar="ROLE", help="id, title, abbreviation or alias, e.g. mle")
@@ -147,6 +159,26 @@ def _schema(args: argparse.Namespace) -> int:
     from careerkb.export import export_schema_json
 
     sys.stdout.write(export_schema_json())
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from careerkb.schemas import schema_files, stale_schema_files, write_schema_files
+
+    folder: Path = args.output
+    if args.check:
+        stale = stale_schema_files(folder)
+        for path in stale:
+            print(f"{path}: {'out of date' if path.exists() else 'missing'}", file=sys.stderr)
+        if stale:
+            print(f"careerkb: regenerate with `careerkb schemas --output {folder}`", file=sys.stderr)
+            return 1
+        print(f"careerkb: the {len(schema_files())} schemas in {folder} are current")
+        return 0
+    written = write_schema_files(folder)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"careerkb: {len(written)} of {len(schema_files())} schemas in {folder} written")
     return 0
 
 

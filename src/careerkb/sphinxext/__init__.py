@@ -21,7 +21,18 @@ ENV_VERSION = 3
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here, so that importing careerkb does not import Sphinx.
-    from careerkb.sphinxext import assets, backlinks, domain, figures, glossary, json_api, previews, store
+    from careerkb.sphinxext import (
+        assets,
+        backlinks,
+        coverage,
+        domain,
+        figures,
+        freshness,
+        glossary,
+        json_api,
+        previews,
+        store,
+    )
     from careerkb.sphinxext.directives import (
         chart,
         chooser,
@@ -29,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         market,
         pathways,
         profile,
+        reference,
         roles_directory,
         salary_table,
         sources,
@@ -36,6 +48,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     parts = (
         store.setup_store,  # first: the others read the data it loads
+        freshness.setup_freshness,
+        coverage.setup_coverage,
         domain.setup_domain,
         assets.setup_assets,
         previews.setup_previews,
@@ -52,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         chart.setup_chart,
         json_api.setup_json_api,
         chooser.setup_chooser,
+        reference.setup_reference,
     )
     for setup_part in parts:
         setup_part(app)

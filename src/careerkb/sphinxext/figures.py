@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from careerkb.format import band_label, citation, figure_label
+from careerkb.format import band_label, figure_label
 from careerkb.knowledge import UnknownRecordError, closest
 from careerkb.models import MarketFact, SalaryBand
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.render import cited
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
@@ -56,10 +57,9 @@ class FigureRole(SphinxRole):
             message = f"market fact {record.id!r} states no figure; quote its statement instead"
             warn(message, Subtype.BAD_ARGUMENT, self.get_location())
             shown = record.statement
-        cited = citation(kb.source(record.source), record.as_of.label)
         figure = nodes.inline(classes=["careerkb-figure"])
         figure += nodes.inline(shown, shown, classes=["careerkb-figure-value"])
-        figure += nodes.inline(f" ({cited})", f" ({cited})", classes=["careerkb-figure-source"])
+        figure += nodes.inline("", "", *cited(kb, record), classes=["careerkb-figure-source"])
         return [figure], []
 
 

@@ -135,9 +135,17 @@ def source_ref(source_id: str, label: str) -> addnodes.pending_xref:
     )
 
 
-def source_link(kb: KnowledgeBase, record: Cited) -> addnodes.pending_xref:
-    """'CR Labs, mid-2026', linked to the source's entry."""
-    return source_ref(record.source, citation(kb.source(record.source), record.as_of.label))
+def source_link(kb: KnowledgeBase, record: Cited) -> nodes.inline:
+    """'CR Labs, mid-2026', linked to the source's entry, and flagged when the figure has aged."""
+    from careerkb.sphinxext.freshness import is_stale
+
+    link = nodes.inline(classes=["careerkb-cite"])
+    link += source_ref(record.source, citation(kb.source(record.source), record.as_of.label))
+    if is_stale(kb, record):
+        note = "may be out of date"
+        link += nodes.Text(", ")
+        link += nodes.strong(note, note, classes=["careerkb-stale"])
+    return link
 
 
 def cited(kb: KnowledgeBase, record: Cited) -> list[nodes.Node]:

@@ -30,6 +30,10 @@ class Subtype(StrEnum):
     """A link names a record that no page describes."""
     DUPLICATE = "duplicate"
     """Two pages describe the same role or source."""
+    STALE = "stale"
+    """A figure is older than ``careerkb_max_age_days``."""
+    NOT_RENDERED = "not_rendered"
+    """A record appears on no page (when ``careerkb_require_all_rendered`` is on)."""
 
 
 def warn(message: str, subtype: Subtype, location: nodes.Node | tuple[str, int] | str | None) -> None:

@@ -37,6 +37,8 @@ class CareerkbDirective(SphinxDirective):
     argument: ClassVar[str | None] = None
     #: An example of the argument, for the message when it is missing.
     example: ClassVar[str] = ""
+    #: True when the argument may be left out.
+    argument_optional: ClassVar[bool] = False
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
@@ -47,7 +49,7 @@ class CareerkbDirective(SphinxDirective):
         if kb is None:
             return []  # the data's own problems were reported when it loaded
         try:
-            if self.argument and not self.arguments:
+            if self.argument and not self.arguments and not self.argument_optional:
                 raise DirectiveProblem(f"needs {self.argument}, such as {self.example!r}")
             if not self.argument and self.arguments:
                 raise DirectiveProblem(f"takes no argument, got {self.arguments[0]!r}")

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 
 class CompareDirective(CareerkbDirective):
+    """Two or more roles side by side: summary, status, where the line falls, skills, typical
+    day, interview loop, demand, career ladder, then pay at aligned levels and the hybrid path."""
+
     argument = "two or more role ids"
     example = "machine-learning-engineer ai-engineer"
     option_spec: ClassVar[OptionSpec] = {}

@@ -24,6 +24,11 @@ MEASURES: tuple[str, ...] = get_args(Measure)
 
 
 class MarketFactsDirective(CareerkbDirective):
+    """Demand and market facts, each with its figure, period, whose data it rests on and source.
+
+    Filter with ``:role:`` (comma-separated role ids) and ``:measure:``.
+    """
+
     option_spec: ClassVar[OptionSpec] = {
         "role": directives.unchanged_required,
         "measure": directives.unchanged_required,

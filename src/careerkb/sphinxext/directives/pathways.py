@@ -107,10 +107,15 @@ class InterviewLoopDirective(CareerkbDirective):
 
 
 class ChooseIfDirective(CareerkbDirective):
-    """```{careerkb:choose-if}``` — each role's "choose this if you..." criteria, by source."""
+    """```{careerkb:choose-if}``` — each role's "choose this if you..." criteria, by source.
 
+    Give a role id to show only that role's criteria; leave it out to show every role's.
+    """
+
+    argument = "a role id"
+    example = "machine-learning-engineer"
+    argument_optional = True
     option_spec: ClassVar[OptionSpec] = {}
-    optional_arguments = 1
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         roles = [kb.role(self.arguments[0])] if self.arguments else list(kb.roles)

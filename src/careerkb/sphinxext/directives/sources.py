@@ -34,6 +34,9 @@ def source_anchor(source_id: str) -> str:
 
 
 class SourcesDirective(CareerkbDirective):
+    """Every source with its publisher, address, date, region and coverage, and the pages that
+    cite it. Every citation on the site links here, so use it once."""
+
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
