@@ -1,5 +1,7 @@
 """Sphinx configuration for the careerkb handbook. The pages live in docs/; build with `make docs`."""
 
+import os
+
 from sphinx.application import Sphinx
 
 from careerkb import __version__
@@ -38,6 +40,13 @@ html_theme_options = {
 html_context = {"default_mode": "auto"}
 html_static_path = ["docs/_static"]
 html_favicon = "docs/_static/favicon.svg"
+# The site's address, known only where it is deployed: CAREERKB_BASEURL (the GitHub Pages
+# workflow sets it), else the address Read the Docs gives its builds, e.g.
+# "https://careerkb.readthedocs.io/en/latest/". It gives each page its <link rel="canonical">,
+# the sitemap and link previews their absolute addresses, and the 404 page the root path its
+# links start from. Left empty for local and pull-request builds: no canonical address is
+# better than a wrong one, and the 404 page then links from "/".
+html_baseurl = os.environ.get("CAREERKB_BASEURL") or os.environ.get("READTHEDOCS_CANONICAL_URL") or ""
 
 # The doctest builder checks the pages' {doctest} blocks; docstring examples shown through
 # autodoc are pytest's to run (--doctest-modules), in their own module's namespace.

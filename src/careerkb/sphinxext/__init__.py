@@ -29,8 +29,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         figures,
         freshness,
         glossary,
+        hosting,
         json_api,
         previews,
+        settings,
         store,
     )
     from careerkb.sphinxext.directives import (
@@ -48,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     parts = (
         store.setup_store,  # first: the others read the data it loads
+        settings.setup_settings,
         freshness.setup_freshness,
         coverage.setup_coverage,
         domain.setup_domain,
@@ -67,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         json_api.setup_json_api,
         chooser.setup_chooser,
         reference.setup_reference,
+        hosting.setup_hosting,
     )
     for setup_part in parts:
         setup_part(app)

@@ -1,0 +1,204 @@
+"""Hosting the handbook: sitemap, canonical links, link previews, settings checks, intersphinx.
+
+Built by Sphinx from tests/roots/test-directives (or a one-page project) on the minimal data.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from sphinx.errors import ConfigError
+
+from tests.conftest import FIXTURES, warnings_of, write_project
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
+BASE = "https://kb.example.org/en/latest/"
+HOSTED = {**MINIMAL, "html_baseurl": BASE}
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _meta(page: str, key: str) -> str | None:
+    found = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)" />', page)
+    return found.group(1) if found else None
+
+
+@pytest.mark.sphinx("html", testroot="directives", srcdir="hosting-hosted", confoverrides=HOSTED)
+def test_the_sitemap_lists_every_page_at_its_absolute_address(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    tree = ET.parse(Path(app.outdir) / "sitemap.xml")
+    assert tree.getroot().tag == f"{SITEMAP_NS}urlset"
+    locs = [loc.text for loc in tree.getroot().iter(f"{SITEMAP_NS}loc")]
+    expected = sorted(f"{BASE}{name}.html" for name in app.env.found_docs)
+    assert locs == expected
+    assert f"{BASE}roles/builder.html" in locs
+    assert not list(tree.getroot().iter(f"{SITEMAP_NS}lastmod"))  # no dates: reproducible
+    robots = (Path(app.outdir) / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
+
+
+@pytest.mark.sphinx("html", testroot="directives", srcdir="hosting-hosted", confoverrides=HOSTED)
+def test_pages_name_their_canonical_address_and_carry_link_previews(app: SphinxTestApp) -> None:
+    app.build()
+    page = (Path(app.outdir) / "roles" / "builder.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}roles/builder.html" />' in page
+    assert _meta(page, "og:url") == f"{BASE}roles/builder.html"
+    assert _meta(page, "og:type") == "website"
+    assert _meta(page, "og:site_name") == app.config.project
+    assert _meta(page, "og:title")
+    assert _meta(page, "twitter:card") == "summary"
+
+
+@pytest.mark.sphinx("html", testroot="directives", srcdir="hosting-unhosted", confoverrides=MINIMAL)
+def test_without_a_base_url_there_is_no_sitemap_and_no_canonical_link(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    assert not (Path(app.outdir) / "sitemap.xml").exists()
+    assert not (Path(app.outdir) / "robots.txt").exists()
+    page = (Path(app.outdir) / "links.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in page
+    assert _meta(page, "og:url") is None
+    assert _meta(page, "og:title")  # the other previews do not need an address
+
+
+PAGE = """\
+# Careful <b>here</b>
+
+Pages may mention `<script>alert("x")</script>` & other markup; previews show it as text.
+
+Second paragraph, not part of the preview.
+"""
+
+
+def test_the_preview_description_is_the_first_paragraph_escaped(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = write_project(tmp_path, PAGE, f"careerkb_data_dir = {str(FIXTURES / 'minimal')!r}\n")
+    app = make_app("html", srcdir=project)
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    description = _meta(page, "og:description")
+    assert description == (
+        "Pages may mention &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; other markup; "
+        "previews show it as text."
+    )
+    assert _meta(page, "twitter:description") == description
+    assert "<script>alert" not in page
+    assert _meta(page, "og:title") == "Careful &lt;b&gt;here&lt;/b&gt;"
+
+
+def test_a_long_first_paragraph_is_cut_to_200_characters(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    long = " ".join(["word"] * 100)
+    project = write_project(
+        tmp_path, f"# Long\n\n{long}\n", f"careerkb_data_dir = {str(FIXTURES / 'minimal')!r}\n"
+    )
+    app = make_app("html", srcdir=project)
+    app.build()
+    description = _meta((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "og:description")
+    assert description is not None
+    assert len(description) <= 200
+    assert description.endswith("word…")
+
+
+def test_the_404_page_roots_its_links_at_the_base_path(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    write_project(
+        tmp_path, "# Home\n\n```{toctree}\n```\n", f"careerkb_data_dir = {str(FIXTURES / 'minimal')!r}\n"
+    )
+    (tmp_path / "404.md").write_text(
+        "---\norphan: true\n---\n# Not found\n\nNo such page.\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=tmp_path, confoverrides={"html_baseurl": BASE})
+    app.build()
+    page = (Path(app.outdir) / "404.html").read_text(encoding="utf-8")
+    head = page[: page.index("</head>")]
+    base = head.index('<base href="/en/latest/" />')
+    assert base < head.index('<link rel="stylesheet"')  # before every address it governs
+    assert '<meta name="robots" content="noindex" />' in head
+    assert "404.html" not in (Path(app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
+    # Other pages keep their relative links.
+    assert "<base " not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("conf", "message"),
+    [
+        (
+            "careerkb_data_dir = 'no-such-data'\n",
+            r"careerkb_data_dir = 'no-such-data' in conf\.py: no such folder \(resolved to .*no-such-data\)",
+        ),
+        (
+            "careerkb_max_age_days = -1\n",
+            r"careerkb_max_age_days = -1 in conf\.py: give a whole number of days",
+        ),
+        ("careerkb_max_age_days = True\n", r"careerkb_max_age_days = True in conf\.py"),
+        ("careerkb_json_api = 'yes'\n", r"careerkb_json_api = 'yes' in conf\.py: give True or False"),
+        (
+            "careerkb_require_all_rendered = 1\n",
+            r"careerkb_require_all_rendered = 1 in conf\.py: give True or False",
+        ),
+    ],
+)
+def test_a_wrong_setting_stops_the_build_with_a_clear_message(
+    make_app: type[SphinxTestApp], tmp_path: Path, conf: str, message: str
+) -> None:
+    project = write_project(tmp_path, "# Home\n", conf)
+    with pytest.raises(ConfigError, match=message):
+        make_app("html", srcdir=project)
+
+
+def test_zero_turns_the_age_check_off_and_is_accepted(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    conf = f"careerkb_data_dir = {str(FIXTURES / 'minimal')!r}\ncareerkb_max_age_days = 0\n"
+    app = make_app("html", srcdir=write_project(tmp_path, "# Home\n", conf))
+    app.build()
+    assert warnings_of(app) == []
+
+
+OUTSIDE = """\
+# Our team
+
+New to {external+careerkb:std:term}`RAG`? Read the
+{external+careerkb:doc}`roles/builder` profile.
+
+A site without careerkb's extension has no `careerkb` domain, so it links to a role's page.
+"""
+
+
+def test_another_site_links_to_careerkb_terms_and_roles_through_intersphinx(
+    make_app: type[SphinxTestApp], tmp_path: Path, rootdir: Path
+) -> None:
+    shutil.copytree(rootdir / "test-directives", tmp_path / "careerkb-site")
+    first = make_app("html", srcdir=tmp_path / "careerkb-site", confoverrides=MINIMAL)
+    first.build()
+    assert warnings_of(first) == []
+    outdir = Path(first.outdir)
+    assert (outdir / "objects.inv").is_file()
+
+    project = tmp_path / "outside"
+    project.mkdir()
+    (project / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx", "myst_parser"]\n'
+        "nitpicky = True\n"
+        f"intersphinx_mapping = {{'careerkb': ({str(outdir)!r}, {str(outdir / 'objects.inv')!r})}}\n",
+        encoding="utf-8",
+    )
+    (project / "index.md").write_text(OUTSIDE, encoding="utf-8")
+    second = make_app("html", srcdir=project)
+    second.build()
+    # A second app in one process re-registers Sphinx's own nodes: not this test's concern.
+    assert [line for line in warnings_of(second) if "is already registered" not in line] == []
+    page = (Path(second.outdir) / "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a class="reference external" href="([^"]+)"', page)
+    assert any(href.endswith("glossary.html#term-retrieval-augmented-generation") for href in hrefs), hrefs
+    assert any(href.endswith("roles/builder.html") for href in hrefs), hrefs
+    assert "Model Builder" in page  # the page's title, from the inventory
+    assert all(href.startswith(str(outdir)) for href in hrefs), hrefs
