@@ -30,8 +30,9 @@ Entry pay for builders is {careerkb:figure}`builder-entry`.
 """
 
 
-def test_an_outside_project_builds_with_its_own_data(tmp_path: Path) -> None:
-    project = tmp_path / "their-docs"
+def write_outside_project(folder: Path) -> Path:
+    """Another team's Sphinx project: its own conf.py, pages and data folder, in ``folder``."""
+    project = folder / "their-docs"
     project.mkdir()
     shutil.copytree(FIXTURES / "minimal", project / "careers-data")
     (project / "conf.py").write_text(CONF, encoding="utf-8")
@@ -39,6 +40,11 @@ def test_an_outside_project_builds_with_its_own_data(tmp_path: Path) -> None:
     profile = "# Builder\n\n```{careerkb:role-profile} builder\n```\n"
     (project / "builder.md").write_text(profile, encoding="utf-8")
     (project / "sources.md").write_text("# Sources\n\n```{careerkb:sources}\n```\n", encoding="utf-8")
+    return project
+
+
+def test_an_outside_project_builds_with_its_own_data(tmp_path: Path) -> None:
+    project = write_outside_project(tmp_path)
 
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q", ".", "_build"],

@@ -22,31 +22,12 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.test_outside_project import write_outside_project
 
 REPO = Path(__file__).resolve().parent.parent
 
 # Path parts that must never reach a distribution.
 NEVER_SHIPPED = {"_build", ".venv", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
-
-OUTSIDE_CONF = """\
-extensions = ["myst_parser", "careerkb.sphinxext"]
-careerkb_data_dir = "careers-data"
-"""
-
-OUTSIDE_INDEX = """\
-# Our job family
-
-```{toctree}
-builder
-sources
-```
-
-Entry pay for builders is {careerkb:figure}`builder-entry`.
-
-```{careerkb:roles-directory}
-```
-"""
 
 # Prints what the installed package says about itself, as JSON, from inside the fresh environment.
 INTROSPECT = """\
@@ -171,14 +152,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
         "term": _run([cli, "term", "rag", "--json"], cwd=outside, env=venv_env),
     }
 
-    project = outside / "their-docs"
-    project.mkdir()
-    shutil.copytree(FIXTURES / "minimal", project / "careers-data")
-    (project / "conf.py").write_text(OUTSIDE_CONF, encoding="utf-8")
-    (project / "index.md").write_text(OUTSIDE_INDEX, encoding="utf-8")
-    profile = "# Builder\n\n```{careerkb:role-profile} builder\n```\n"
-    (project / "builder.md").write_text(profile, encoding="utf-8")
-    (project / "sources.md").write_text("# Sources\n\n```{careerkb:sources}\n```\n", encoding="utf-8")
+    project = write_outside_project(outside)
     runs["sphinx"] = _run(
         [python, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q", ".", "_build"],
         cwd=project,
