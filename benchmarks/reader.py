@@ -23,18 +23,11 @@ import threading
 from pathlib import Path
 
 import yaml
+from tests.browser.conftest import CHROMIUM_FLAGS
 
 from benchmarks.synthetic import synthetic_glossary
 
 ROOT = Path(__file__).parents[1]
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ASSET = re.compile(r'(?:href|src)="([^"#?]+\.(?:css|js|svg|png|woff2))(?:\?[^"]*)?"')
 
 
@@ -85,7 +78,9 @@ def filter_timings(folder: Path, terms: int, query: str) -> list[float]:
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
+            )
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html", timeout=120_000)
             page.wait_for_selector("#careerkb-glossary-filter", state="attached", timeout=120_000)

@@ -44,19 +44,24 @@ def _chromium() -> str:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook, built once for the whole session."""
-    out = tmp_path_factory.mktemp("site")
+def build_handbook(out: Path, env: dict[str, str] | None = None) -> Path:
+    """Build the handbook's HTML into ``out``, as `make docs` does, and return ``out``."""
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), "-q", str(ROOT / "docs"), str(out)],
         capture_output=True,
         text=True,
         timeout=600,
+        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook, built once for the whole session."""
+    return build_handbook(tmp_path_factory.mktemp("site"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

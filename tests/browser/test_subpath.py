@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -19,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.browser.conftest import ROOT, _QuietHandler
+from tests.browser.conftest import _QuietHandler, build_handbook
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Response
@@ -31,19 +29,9 @@ PREFIX = "/en/latest/"
 @pytest.fixture(scope="module")
 def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built as Read the Docs builds it, for an address with a path."""
-    out = tmp_path_factory.mktemp("hosted-site")
     env = {**os.environ, "CAREERKB_BASEURL": f"https://careerkb.example.org{PREFIX}"}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), "-q", str(ROOT / "docs"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_handbook(tmp_path_factory.mktemp("hosted-site"), env)
 
 
 class _SubPathHandler(_QuietHandler):
