@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 # Bump whenever what the extension stores in the environment changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         assets,
         backlinks,
         coverage,
+        dependencies,
         domain,
         figures,
         freshness,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         freshness.setup_freshness,
         coverage.setup_coverage,
         domain.setup_domain,
+        dependencies.setup_dependencies,
         assets.setup_assets,
         previews.setup_previews,
         backlinks.setup_backlinks,

@@ -2,13 +2,16 @@
 
 It knows where each role's profile and each source's entry live (so links resolve), which
 records each page renders (so the sources list can say which pages cite a source, and a test
-can prove every record appears somewhere), and which pages list the whole catalogue (so they are
-rebuilt when any other page changes). All of it is per document: cleared when a page is
-re-read and merged back from parallel workers.
+can prove every record appears somewhere), which data each page was read from and links to (so
+a data edit re-reads or re-writes just those pages), and which pages list what the others show
+(so they are re-written when that changes). All of it is per document, cleared when a page is
+re-read and merged back from parallel workers, except the last build's data fingerprints.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -16,6 +19,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from careerkb.integrity import references
 from careerkb.knowledge import UnknownRecordError, role_names, term_names
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
@@ -29,7 +33,12 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-DATA_VERSION = 2
+    from careerkb.knowledge import KnowledgeBase
+
+DATA_VERSION = 3
+
+#: A piece of data a page was built from or links to: see careerkb.sphinxext.dependencies.
+DataKey = tuple[str, str]
 
 
 class Target(NamedTuple):
@@ -58,6 +67,12 @@ class CareerkbDomain(Domain):
         "renders": {},  # docname -> {(collection, record id)}
         "catalogue_pages": set(),  # docnames that list the whole catalogue
         "mentions": {},  # docname -> {term id}: the glossary terms a page links to
+        "reads": {},  # docname -> {data key}: the data a page was read from
+        "links": {},  # docname -> {data key}: the records a page links to
+        # Not per page: the last build's data, and what changed since (see dependencies.py).
+        "fingerprints": {},  # data key -> digest
+        "changed_keys": set(),
+        "cross_page_digest": "",  # what the catalogue pages' placeholders were last filled from
     }
     data_version = DATA_VERSION
 
@@ -76,6 +91,22 @@ class CareerkbDomain(Domain):
     @property
     def catalogue_pages(self) -> set[str]:
         return self.data["catalogue_pages"]  # type: ignore[no-any-return]
+
+    @property
+    def reads(self) -> dict[str, set[DataKey]]:
+        return self.data["reads"]  # type: ignore[no-any-return]
+
+    @property
+    def links(self) -> dict[str, set[DataKey]]:
+        return self.data["links"]  # type: ignore[no-any-return]
+
+    @property
+    def fingerprints(self) -> dict[DataKey, str]:
+        return self.data["fingerprints"]  # type: ignore[no-any-return]
+
+    @property
+    def changed_keys(self) -> set[DataKey]:
+        return self.data["changed_keys"]  # type: ignore[no-any-return]
 
     # --- recording, during the read phase ---------------------------------------------------
 
@@ -96,12 +127,38 @@ class CareerkbDomain(Domain):
         """Record that the current page shows a record."""
         self.renders.setdefault(self.env.current_document.docname, set()).add((collection, record_id))
 
+    def note_reads(self, keys: Iterable[DataKey]) -> None:
+        """Record that the current page was built from these data keys."""
+        self.reads.setdefault(self.env.current_document.docname, set()).update(keys)
+
     def note_catalogue_page(self) -> None:
-        """Mark the current page as listing the whole catalogue: any change elsewhere may alter it."""
+        """Mark the current page as listing what other pages show: re-written when that changes."""
         self.catalogue_pages.add(self.env.current_document.docname)
 
-    def pages_rendering(self, collection: str, record_id: str) -> list[str]:
-        return sorted(doc for doc, shown in self.renders.items() if (collection, record_id) in shown)
+    def pages_citing(self, kb: KnowledgeBase) -> dict[str, set[str]]:
+        """Source id -> the pages that render the source or a record citing it."""
+        cited_by_record = {
+            (collection, str(getattr(record, "id", ""))): {
+                ref.record_id for ref in references(record) if ref.target == "sources"
+            }
+            for collection, entries in kb.entries.items()
+            for record, _ in entries
+        }
+        pages: dict[str, set[str]] = {}
+        for docname, shown in self.renders.items():
+            for key in shown:
+                cited = cited_by_record.get(key, set())
+                for source_id in cited | ({key[1]} if key[0] == "sources" else set()):
+                    pages.setdefault(source_id, set()).add(docname)
+        return pages
+
+    def pages_mentioning(self) -> dict[str, set[str]]:
+        """Term id -> the pages that link to the term."""
+        pages: dict[str, set[str]] = {}
+        for docname, terms in self.mentions.items():
+            for term_id in terms:
+                pages.setdefault(term_id, set()).add(docname)
+        return pages
 
     # --- per-document bookkeeping -----------------------------------------------------------
 
@@ -109,20 +166,18 @@ class CareerkbDomain(Domain):
         for key, target in list(self.objects.items()):
             if target.docname == docname:
                 del self.objects[key]
-        self.renders.pop(docname, None)
-        self.mentions.pop(docname, None)
+        for per_page in (self.renders, self.mentions, self.reads, self.links):
+            per_page.pop(docname, None)
         self.catalogue_pages.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, target in otherdata["objects"].items():
             if target.docname in docnames:
                 self.objects[key] = target
-        for docname, shown in otherdata["renders"].items():
-            if docname in docnames:
-                self.renders[docname] = set(shown)
-        for docname, terms in otherdata["mentions"].items():
-            if docname in docnames:
-                self.mentions[docname] = set(terms)
+        for name in ("renders", "mentions", "reads", "links"):
+            for docname, values in otherdata[name].items():
+                if docname in docnames:
+                    self.data[name][docname] = set(values)
         self.catalogue_pages.update(doc for doc in otherdata["catalogue_pages"] if doc in docnames)
 
     # --- resolving links --------------------------------------------------------------------
@@ -205,13 +260,28 @@ def careerkb_domain(env: BuildEnvironment) -> CareerkbDomain:
     return domain
 
 
-def _rebuild_catalogue_pages(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Pages that list the whole catalogue say which pages cite what: any change may alter them."""
-    if not (added or changed or removed):
+def _rewrite_catalogue_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Re-write the pages that list which pages cite or mention what, when that has changed.
+
+    Their lists are placeholders filled when the page is written, so a re-write is enough: the
+    page itself need not be read again.
+    """
+    domain = careerkb_domain(env)
+    kb = knowledge(env.config)
+    if kb is None or not domain.catalogue_pages:
         return []
-    return sorted(careerkb_domain(env).catalogue_pages - removed)
+    listed = {
+        "citing": domain.pages_citing(kb),
+        "mentioning": domain.pages_mentioning(),
+    }
+    pages = {doc for index in listed.values() for docs in index.values() for doc in docs}
+    titles = {doc: env.titles[doc].astext() for doc in sorted(pages) if doc in env.titles}
+    text = json.dumps([listed, titles], sort_keys=True, default=sorted)
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    if digest == domain.data["cross_page_digest"]:
+        return []
+    domain.data["cross_page_digest"] = digest
+    return sorted(domain.catalogue_pages)
 
 
 def _handled_elsewhere(
@@ -227,5 +297,5 @@ def _handled_elsewhere(
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CareerkbDomain)
-    app.connect("env-get-outdated", _rebuild_catalogue_pages)
+    app.connect("env-updated", _rewrite_catalogue_pages)
     app.connect("missing-reference", _handled_elsewhere)

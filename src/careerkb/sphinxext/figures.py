@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxRole
 from careerkb.format import band_label, figure_label
 from careerkb.knowledge import UnknownRecordError, closest
 from careerkb.models import MarketFact, SalaryBand
+from careerkb.sphinxext.dependencies import ANY_DATA, keys_shown_with
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import cited
 from careerkb.sphinxext.store import knowledge
@@ -45,10 +46,12 @@ class FigureRole(SphinxRole):
             record = _find(kb, self.text.strip())
         except UnknownRecordError as error:
             warn(str(error), Subtype.UNKNOWN_ID, self.get_location())
+            careerkb_domain(self.env).note_reads([ANY_DATA])  # until the record exists
             return [nodes.inline(self.rawtext, self.text, classes=["careerkb-figure-missing"])], []
         collection = "salary_bands" if isinstance(record, SalaryBand) else "market_facts"
-        careerkb_domain(self.env).note_render(collection, record.id)
-        self.env.note_dependency(str(kb.origin(collection, record.id).document.path))
+        domain = careerkb_domain(self.env)
+        domain.note_render(collection, record.id)
+        domain.note_reads(keys_shown_with(collection, record))
         if isinstance(record, SalaryBand):
             shown = band_label(record)
         elif record.figure is not None:

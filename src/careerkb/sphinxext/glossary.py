@@ -48,10 +48,11 @@ class GlossaryDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        # Entries show role titles and other terms' names, and the pages that mention each term:
-        # any data file, and any other page, may change this page.
-        self.uses_everything(kb)
+        # Entries show other terms' names (read from the data now) and the pages that mention
+        # each term (filled in when the page is written).
+        self.uses_collection("glossary")
         domain = careerkb_domain(self.env)
+        domain.note_catalogue_page()
         by_letter: dict[str, list[Term]] = {}
         for term in sorted(kb.glossary, key=lambda t: t.term.casefold()):
             domain.note_render("glossary", term.id)

@@ -1,4 +1,4 @@
-"""What every careerkb directive shares: the knowledge base, located warnings, dependencies.
+"""What every careerkb directive shares: the knowledge base, located warnings, the data it reads.
 
 Subclasses implement :meth:`CareerkbDirective.render`. The final :meth:`run` turns the expected
 failures (an unknown id, a bad option, a filter that matches nothing) into one warning at the
@@ -13,11 +13,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from careerkb.knowledge import UnknownRecordError
 from careerkb.models import LEVEL_ORDER, Level, Record
+from careerkb.sphinxext.dependencies import ANY_DATA, collection_key, keys_shown_with, role_group_key
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from docutils import nodes
 
     from careerkb.knowledge import KnowledgeBase
@@ -58,6 +61,8 @@ class CareerkbDirective(SphinxDirective):
             warn(f"{self.name}: {error}", Subtype.UNKNOWN_ID, self.get_location())
         except DirectiveProblem as problem:
             warn(f"{self.name}: {problem}", problem.subtype, self.get_location())
+        # Read the page again on any data change: the record or match it wants may appear.
+        careerkb_domain(self.env).note_reads([ANY_DATA])
         return []
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
@@ -65,27 +70,25 @@ class CareerkbDirective(SphinxDirective):
 
     # --- helpers for subclasses -------------------------------------------------------------
 
-    def uses(self, kb: KnowledgeBase, collection: str, record: Record) -> None:
-        """Note that this page shows ``record``: re-read it when the record's file changes."""
-        record_id = str(getattr(record, "id", ""))
-        careerkb_domain(self.env).note_render(collection, record_id)
-        self.env.note_dependency(str(kb.origin(collection, record_id).document.path))
+    def uses(self, collection: str, record: Record) -> None:
+        """Note that this page shows ``record``: re-read it when the record, or one it names, changes."""
+        domain = careerkb_domain(self.env)
+        domain.note_render(collection, str(getattr(record, "id", "")))
+        domain.note_reads(keys_shown_with(collection, record))
 
-    def uses_all_data(self, kb: KnowledgeBase) -> None:
-        """Note that any data file may change this page."""
-        for entries in kb.entries.values():
-            for _record, origin in entries:
-                self.env.note_dependency(str(origin.document.path))
+    def uses_records_of(self, collection: str, roles: Iterable[Role]) -> None:
+        """Note that this page lists ``collection``'s records for ``roles``: a new one changes it."""
+        careerkb_domain(self.env).note_reads(role_group_key(collection, role.id) for role in roles)
 
-    def uses_everything(self, kb: KnowledgeBase) -> None:
-        """Note that this page lists the whole catalogue and the pages citing it."""
-        self.uses_all_data(kb)
-        careerkb_domain(self.env).note_catalogue_page()
+    def uses_collection(self, collection: str) -> None:
+        """Note that this page lists the whole of ``collection``."""
+        careerkb_domain(self.env).note_reads([collection_key(collection)])
 
     def roles_option(self, kb: KnowledgeBase, name: str = "role") -> list[Role]:
         """The roles named in a comma-separated option, or every role when it is absent."""
         value = self.options.get(name)
         if value is None:
+            self.uses_collection("roles")
             return list(kb.roles)
         keys = [key.strip() for key in value.split(",") if key.strip()]
         if not keys:

@@ -95,6 +95,7 @@ class SalaryChartDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         roles = list({role.id: role for role in self.roles_option(kb)}.values())
+        self.uses_records_of("salary_bands", roles)
         source = self._source_option(kb)
         bands = [
             band
@@ -113,13 +114,7 @@ class SalaryChartDirective(CareerkbDirective):
                 "choose one with :source:"
             )
         for band in bands:
-            self.uses(kb, "salary_bands", band)
-        # The chart's words come from the roles and sources too: redraw when those files change.
-        for collection, record_id in {
-            *(("roles", role.id) for role in shown),
-            *(("sources", band.source) for band in bands),
-        }:
-            self.env.note_dependency(str(kb.origin(collection, record_id).document.path))
+            self.uses("salary_bands", band)  # and so its role's title and its source's name
 
         chart = _chart(kb, shown, bands, currencies[0])
         alt = summary(kb, shown, bands)

@@ -92,6 +92,8 @@ class ChooserDirective(CareerkbDirective):
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         if any(True for _ in self.state.document.findall(chooser_data)):
             raise DirectiveProblem("a page can hold only one chooser")
+        self.uses_collection("roles")
+        self.uses_collection("comparisons")
         roles = [role for role in kb.roles if role.choose_if]
         if not roles:
             raise DirectiveProblem("the sources give no criteria for choosing a role", Subtype.EMPTY)
@@ -99,10 +101,9 @@ class ChooserDirective(CareerkbDirective):
         data: ChooserData = {"roles": {}, "criteria": []}
         rows: list[list[Cell]] = []
         for role in roles:
-            self.uses(kb, "roles", role)
+            self.uses("roles", role)
             data["roles"][role.id] = {"title": role.title, "url": None, "summary": role.summary}
             for criteria in role.choose_if:
-                self._uses_source(kb, criteria.source)
                 source = citation(kb.source(criteria.source), criteria.as_of.label)
                 for text in criteria.items:
                     data["criteria"].append(
@@ -135,8 +136,7 @@ class ChooserDirective(CareerkbDirective):
             return []
         items: list[Cell] = []
         for comparison in comparisons:
-            self.uses(kb, "comparisons", comparison)
-            self._uses_source(kb, comparison.source)
+            self.uses("comparisons", comparison)
             items.append(
                 [
                     paragraph(nodes.strong(comparison.headline, comparison.headline), *cited(kb, comparison)),
@@ -150,10 +150,6 @@ class ChooserDirective(CareerkbDirective):
             ),
             bullet_list(items, classes=["careerkb-chooser-lines"]),
         ]
-
-    def _uses_source(self, kb: KnowledgeBase, source_id: str) -> None:
-        # The JSON holds citations as text: re-read the page when the source's file changes.
-        self.env.note_dependency(str(kb.origin("sources", source_id).document.path))
 
 
 def _sides(kb: KnowledgeBase, comparison: Comparison) -> list[Cell]:

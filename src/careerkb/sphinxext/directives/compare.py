@@ -46,7 +46,9 @@ class CompareDirective(CareerkbDirective):
         if len({role.id for role in roles}) != len(roles) or len(roles) < 2:
             raise DirectiveProblem(f"needs two or more different roles, got {self.arguments[0]!r}")
         for role in roles:
-            self.uses(kb, "roles", role)
+            self.uses("roles", role)
+        for collection in ("comparisons", "skills", "market_facts", "salary_bands"):
+            self.uses_records_of(collection, roles)
         rows: list[list[Cell]] = [
             ["In one line", *(role.summary for role in roles)],
             [
@@ -58,7 +60,7 @@ class CompareDirective(CareerkbDirective):
         if len(roles) == 2:
             comparison = kb.comparison(roles[0].id, roles[1].id)
             if comparison is not None:
-                self.uses(kb, "comparisons", comparison)
+                self.uses("comparisons", comparison)
                 label = [nodes.Text(comparison.headline), *cited(kb, comparison)]
                 rows.append([label, *(comparison.sides[role.id] for role in roles)])
                 if comparison.hybrid:
@@ -72,7 +74,7 @@ class CompareDirective(CareerkbDirective):
                     )
         for area in kb.skills:
             if all(role.id in area.by_role for role in roles):
-                self.uses(kb, "skills", area)
+                self.uses("skills", area)
                 rows.append([[nodes.Text(area.area), *cited(kb, area)], *(area.by_role[r.id] for r in roles)])
         rows.append(["Typical day", *(self._typical_day(kb, role) for role in roles)])
         rows.append(["Interview loop", *(self._interview(kb, role) for role in roles)])
@@ -109,7 +111,7 @@ class CompareDirective(CareerkbDirective):
             return "No figures in the sources."
         items: list[Cell] = []
         for fact in facts:
-            self.uses(kb, "market_facts", fact)
+            self.uses("market_facts", fact)
             figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
             items.append([nodes.Text(figure + fact.statement), *cited(kb, fact)])
         return [bullet_list(items)]
@@ -126,7 +128,7 @@ class CompareDirective(CareerkbDirective):
         if not bands:
             return []
         for band in bands:
-            self.uses(kb, "salary_bands", band)
+            self.uses("salary_bands", band)
         headers = ["Level", *(role.title for role in roles), "Source"]
         return [table(headers, pay_rows(kb, roles, bands), classes=["careerkb-salary-table"], title="Pay")]
 

@@ -35,7 +35,9 @@ class MarketFactsDirective(CareerkbDirective):
     }
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        roles = {role.id for role in self.roles_option(kb)}
+        chosen = self.roles_option(kb)
+        self.uses_records_of("market_facts", chosen)
+        roles = {role.id for role in chosen}
         measure = self.options.get("measure")
         if measure is not None and measure not in MEASURES:
             near = closest(measure, MEASURES, limit=1)
@@ -50,7 +52,7 @@ class MarketFactsDirective(CareerkbDirective):
             raise DirectiveProblem("the filter matches no market facts", Subtype.EMPTY)
         items = []
         for fact in facts:
-            self.uses(kb, "market_facts", fact)
+            self.uses("market_facts", fact)
             parts: list[str | nodes.Node] = []
             if fact.figure is not None:
                 label = figure_label(fact.figure)

@@ -27,10 +27,10 @@ class CareerLadderDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
+        self.uses("roles", role)
         ladder = role.career_ladder
         if ladder is None:
             raise DirectiveProblem(f"the sources give no career ladder for {role.id!r}", Subtype.EMPTY)
-        self.uses(kb, "roles", role)
         steps = [" or ".join(step.titles) for step in ladder.steps]
         body: list[nodes.Node] = [bullet_list(steps, classes=["careerkb-ladder"], enumerated=True)]
         for branch in ladder.branches:
@@ -52,6 +52,7 @@ class LearningPathDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
+        self.uses_records_of("resources", [role])
         resources = kb.resources(role=role.id)
         if not resources:
             raise DirectiveProblem(
@@ -61,7 +62,7 @@ class LearningPathDirective(CareerkbDirective):
         others = [r for r in resources if r.order is None]
         items = []
         for resource in resources:
-            self.uses(kb, "resources", resource)
+            self.uses("resources", resource)
         for resource in [*ordered, *others]:
             step = f"Step {resource.order}: " if resource.order else ""
             details = (
@@ -90,10 +91,10 @@ class InterviewLoopDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
+        self.uses("roles", role)
         loop = role.interview_loop
         if loop is None:
             raise DirectiveProblem(f"the sources describe no interview loop for {role.id!r}", Subtype.EMPTY)
-        self.uses(kb, "roles", role)
         stages = []
         for stage in loop.stages:
             length = f" ({stage.minutes} minutes)" if stage.minutes else ""
@@ -118,12 +119,16 @@ class ChooseIfDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        roles = [kb.role(self.arguments[0])] if self.arguments else list(kb.roles)
+        if self.arguments:
+            roles = [kb.role(self.arguments[0])]
+        else:
+            roles = list(kb.roles)
+            self.uses_collection("roles")
         body: list[nodes.Node] = []
         for role in roles:
+            self.uses("roles", role)
             if not role.choose_if:
                 continue
-            self.uses(kb, "roles", role)
             body.append(paragraph(nodes.strong("", "", role_link(role)), classes=["careerkb-choose-role"]))
             for criteria in role.choose_if:
                 body.append(bullet_list(criteria.items, classes=["careerkb-choose-if"]))

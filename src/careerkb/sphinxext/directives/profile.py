@@ -9,6 +9,7 @@ from sphinx import addnodes
 
 from careerkb.format import figure_label
 from careerkb.sphinxext.backlinks import terms_used
+from careerkb.sphinxext.dependencies import term_name_key
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import (
@@ -45,18 +46,20 @@ class QuickFactsDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses(kb, "roles", role)
+        self.uses("roles", role)
+        self.uses_records_of("salary_bands", [role])
+        self.uses_records_of("market_facts", [role])
         box = nodes.topic(classes=["careerkb-quick-facts"])
         box += nodes.title("Quick facts", "Quick facts")
         box += labelled("In one line", role.summary)
         box += labelled("Status", role.status.value.replace("-", " "), *cited(kb, role.status))
         band = kb.entry_pay(role.id)
         if band is not None:
-            self.uses(kb, "salary_bands", band)
+            self.uses("salary_bands", band)
             box += labelled("Entry pay", pay_cell(band), " total compensation", *cited(kb, band))
         fact = kb.headline_fact(role.id)
         if fact is not None and fact.figure is not None:
-            self.uses(kb, "market_facts", fact)
+            self.uses("market_facts", fact)
             box += labelled("Demand", f"{figure_label(fact.figure)}: {fact.statement}", *cited(kb, fact))
         if role.entry_routes:
             box += labelled("Ways in", *joined(role.entry_routes, "; "))
@@ -78,7 +81,7 @@ class RoleProfileDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses(kb, "roles", role)
+        self.uses("roles", role)
         anchor = role_anchor(role)
         target = nodes.target("", "", ids=[anchor])
         self.state.document.note_explicit_target(target)
@@ -93,6 +96,8 @@ class RoleProfileDirective(CareerkbDirective):
         if role.duties:
             body.append(bullet_list(role.duties, classes=["careerkb-duties"]))
         if role.toolkit:
+            # A tool becomes a glossary link when a term has its name: re-read if that changes.
+            careerkb_domain(self.env).note_reads(term_name_key(tool) for tool in role.toolkit)
             tools = [term_or_text(kb, tool) for tool in role.toolkit]
             body += _section("Toolkit", paragraph(*joined(tools)))
         if role.suits:

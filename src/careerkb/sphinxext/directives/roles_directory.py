@@ -22,18 +22,20 @@ class RolesDirectoryDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
+        for collection in ("roles", "salary_bands", "market_facts"):
+            self.uses_collection(collection)
         rows: list[list[Cell]] = []
         for role in sorted(kb.roles, key=lambda r: r.title.casefold()):
-            self.uses(kb, "roles", role)
+            self.uses("roles", role)
             band = kb.entry_pay(role.id)
             pay: Cell = "—"
             if band is not None:
-                self.uses(kb, "salary_bands", band)
+                self.uses("salary_bands", band)
                 pay = [pay_cell(band), *cited(kb, band)]
             demand: Cell = "—"
             fact = kb.headline_fact(role.id)
             if fact is not None and fact.figure is not None:
-                self.uses(kb, "market_facts", fact)
+                self.uses("market_facts", fact)
                 demand = [text(f"{figure_label(fact.figure)} — {fact.statement}"), *cited(kb, fact)]
             status = [text(role.status.value.replace("-", " ")), *cited(kb, role.status)]
             rows.append([[role_link(role)], role.summary, status, pay, demand])

@@ -2,7 +2,7 @@
 
 Which pages cite a source is only known once every page has been read, so the directive leaves
 a placeholder that is filled at ``doctree-resolved`` (the pattern of Sphinx's todolist), and the
-page is rebuilt whenever another page changes (see the domain's ``env-get-outdated`` handler).
+page is re-written whenever that list changes (see the domain's ``env-updated`` handler).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
-from careerkb.integrity import references
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import labelled, page_links, paragraph
@@ -19,7 +18,6 @@ from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
     from careerkb.knowledge import KnowledgeBase
@@ -40,8 +38,9 @@ class SourcesDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        self.uses_everything(kb)
+        self.uses_collection("sources")
         domain = careerkb_domain(self.env)
+        domain.note_catalogue_page()
         entries: list[nodes.Node] = []
         for source in kb.sources:
             domain.note_render("sources", source.id)
@@ -64,33 +63,12 @@ class SourcesDirective(CareerkbDirective):
         return entries
 
 
-def _citing_pages(env: BuildEnvironment, kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Source id -> the pages that render a record citing it."""
-    records = {
-        (collection, getattr(record, "id", "")): record
-        for collection, entries in kb.entries.items()
-        for record, _ in entries
-    }
-    pages: dict[str, set[str]] = {}
-    for docname, shown in careerkb_domain(env).renders.items():
-        for key in shown:
-            record = records.get(key)
-            if record is None:
-                continue
-            for reference in references(record):
-                if reference.target == "sources":
-                    pages.setdefault(reference.record_id, set()).add(docname)
-            if key[0] == "sources":
-                pages.setdefault(key[1], set()).add(docname)
-    return pages
-
-
 def _fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(cited_by))
     if not placeholders:
         return
     kb = knowledge(app.config)
-    citing = _citing_pages(app.env, kb) if kb is not None else {}
+    citing = careerkb_domain(app.env).pages_citing(kb) if kb is not None else {}
     for placeholder in placeholders:
         pages = citing.get(placeholder["source_id"], set()) - {docname}
         if not pages:
