@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from careerkb import integrity
+from careerkb import cache, integrity
 from careerkb.knowledge import KnowledgeBase, Origin, closest
 from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Record
 from careerkb.problems import DataError, FieldPath, Problem
@@ -56,12 +56,17 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     if not folder.is_dir():
         raise DataError([Problem.at(folder, 1, (), "no such data folder")])
+    files = data_files(folder)
+    # A given date is a test's: it may judge the same files differently, so it skips the cache.
+    cache_key = cache.key(folder, files) if today is None else None
+    cached = cache.read(folder, cache_key)
+    if cached is not None:
+        return cached
     problems: list[Problem] = []
     records: dict[str, list[tuple[Record, Origin]]] = {name: [] for name in COLLECTIONS}
     # Ids of records that failed validation still exist for the references that name them.
     invalid_ids: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
     unreadable = False
-    files = data_files(folder)
     if not files:
         problems.append(Problem.at(folder, 1, (), "the data folder holds no data files"))
     for path in files:
@@ -76,6 +81,7 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     problems += integrity.check(kb, invalid_ids, check_references=not unreadable)
     if problems:
         raise DataError(problems)
+    cache.write(folder, cache_key, kb)
     return kb
 
 

@@ -59,7 +59,9 @@ def check_bounds(low: float | None, high: float | None) -> None:
 class Record(BaseModel):
     """Base of every record: immutable, strict about unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # Validators are built on first use, not at import: a command answered from the cache
+    # (careerkb.cache) never needs them.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 # --- dates --------------------------------------------------------------------------------------

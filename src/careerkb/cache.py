@@ -1,0 +1,96 @@
+"""A cache of loaded knowledge bases, so a command answers without reading the YAML again.
+
+Reading and validating the data is most of what ``careerkb term rag`` costs. A valid knowledge
+base is therefore pickled into the user's cache folder, under a key made of every data file's
+path and contents and of careerkb's own code: any edit to either misses the cache. Only valid
+data is cached, so problems are always found by a real read.
+
+The folder is ``$CAREERKB_CACHE_DIR``, else ``$XDG_CACHE_HOME/careerkb``, else
+``~/.cache/careerkb``; ``CAREERKB_CACHE_DIR=off`` turns the cache off. A cache that cannot be read
+or written is ignored: it only ever saves time, it never changes an answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careerkb import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from careerkb.knowledge import KnowledgeBase
+
+_CODE = Path(__file__).parent
+
+
+def cache_dir() -> Path | None:
+    """Where cached knowledge bases live, or None when the cache is off."""
+    configured = os.environ.get("CAREERKB_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "careerkb"
+
+
+def key(folder: Path, files: Iterable[Path]) -> str | None:
+    """The cache key of ``folder``'s files as they are now; None if one cannot be read.
+
+    It hashes contents, not modification times, which a quick edit of the same length can leave
+    unchanged; hashing is cheap next to parsing. Take the key *before* reading the data, so an
+    edit made during the read misses the cache.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__} {sys.version} {folder.resolve()}".encode())
+    try:
+        for path in [*sorted(_CODE.glob("*.py")), *files]:
+            digest.update(f"\0{path}\0".encode())
+            digest.update(path.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _entry(folder: Path) -> Path | None:
+    root = cache_dir()
+    if root is None:
+        return None
+    name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
+    return root / f"{name}.pickle"
+
+
+def read(folder: Path, wanted: str | None) -> KnowledgeBase | None:
+    """The knowledge base cached for ``folder`` under the key ``wanted``, if there is one."""
+    entry = _entry(folder)
+    if entry is None or wanted is None:
+        return None
+    try:
+        with entry.open("rb") as stream:
+            # Only the user's own cache folder is read, and only what write() below put there.
+            found, kb = pickle.load(stream)
+    except Exception:  # missing, stale or damaged: the caller reads the data instead
+        return None
+    return kb if found == wanted else None
+
+
+def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
+    """Keep ``kb`` for the next load of ``folder``; silently skipped where that is impossible."""
+    entry = _entry(folder)
+    if entry is None or wanted is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed, so a reader never sees half a file.
+        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".part", delete=False) as stream:
+            pickle.dump((wanted, kb), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(stream.name).replace(entry)
+    except OSError:
+        return

@@ -1,0 +1,112 @@
+"""The cache of loaded knowledge bases: it answers only for unchanged data and code, never hides a
+problem, and a broken cache costs time, not correctness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import careerkb
+import careerkb.loader
+from careerkb import cache
+from careerkb.problems import DataError
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", str(folder))
+    return folder
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any real read of a data file fail, so only the cache can answer."""
+
+    def refuse(path: Path) -> None:
+        raise AssertionError(f"{path} was read: the cache did not answer")
+
+    monkeypatch.setattr("careerkb.loader.read_yaml", refuse)
+
+
+def test_a_second_load_comes_from_the_cache_and_equals_the_first(
+    data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = careerkb.load(data_dir)
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    _no_reading(monkeypatch)
+    assert careerkb.load(data_dir) == first
+
+
+def test_an_edit_of_the_same_length_misses_the_cache(data_dir: Path, cache_dir: Path) -> None:
+    careerkb.load(data_dir)
+    bands = data_dir / "salary_bands.yaml"
+    text = bands.read_text(encoding="utf-8")
+    assert "low: 90000" in text
+    bands.write_text(text.replace("low: 90000", "low: 95000"), encoding="utf-8")
+    lows = {band.low for band in careerkb.load(data_dir).salary_bands()}
+    assert 95000 in lows
+    assert 90000 not in lows
+
+
+def test_a_new_file_misses_the_cache(data_dir: Path, cache_dir: Path) -> None:
+    careerkb.load(data_dir)
+    (data_dir / "broken.yaml").write_text("glossary: [\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        careerkb.load(data_dir)
+
+
+def test_a_change_to_careerkb_itself_misses_the_cache(
+    data_dir: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "models.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", code)
+    careerkb.load(data_dir)
+    (code / "models.py").write_text("A = 2\n", encoding="utf-8")
+    files = careerkb.loader.data_files(data_dir)
+    assert cache.read(data_dir, cache.key(data_dir, files)) is None
+
+
+def test_invalid_data_is_never_cached(data_dir: Path, cache_dir: Path) -> None:
+    (data_dir / "broken.yaml").write_text("roles: {}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError):
+            careerkb.load(data_dir)
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+
+
+def test_a_damaged_cache_is_read_past_and_replaced(data_dir: Path, cache_dir: Path) -> None:
+    expected = careerkb.load(data_dir)
+    (entry,) = cache_dir.glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert careerkb.load(data_dir) == expected
+    assert cache.read(data_dir, cache.key(data_dir, careerkb.loader.data_files(data_dir))) == expected
+
+
+def test_off_turns_the_cache_off(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    careerkb.load(data_dir)
+    assert cache.cache_dir() is None
+    assert not (tmp_path / "xdg").exists()
+    assert not (tmp_path / "home").exists()
+
+
+def test_an_unwritable_cache_folder_only_costs_time(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", str(blocker / "cache"))
+    assert careerkb.load(data_dir).counts()["roles"] == 2
+
+
+def test_a_given_date_skips_the_cache(data_dir: Path, cache_dir: Path) -> None:
+    careerkb.load(data_dir)
+    # A date before the data's as-of dates makes them lie in the future: a real read finds it.
+    with pytest.raises(DataError, match="future"):
+        careerkb.load(data_dir, today=dt.date(2000, 1, 1))
