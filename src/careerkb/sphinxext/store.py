@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
     from careerkb.knowledge import KnowledgeBase
 
-_loaded: dict[Path, KnowledgeBase | None] = {}
+# Keyed by the setting itself (made absolute at config-inited), not a Path made from it:
+# directives and roles ask for the data thousands of times a build.
+_loaded: dict[str | None, KnowledgeBase | None] = {}
 
 
 def data_dir(config: Config) -> Path:
@@ -36,10 +38,10 @@ def _resolve_data_dir(app: Sphinx, config: Config) -> None:
 
 def knowledge(config: Config) -> KnowledgeBase | None:
     """The build's knowledge base, or None when the data did not load (already reported)."""
-    folder = data_dir(config)
-    if folder not in _loaded:
-        _loaded[folder] = _load(folder)
-    return _loaded[folder]
+    setting = config.careerkb_data_dir
+    if setting not in _loaded:
+        _loaded[setting] = _load(data_dir(config))
+    return _loaded[setting]
 
 
 def _load(folder: Path) -> KnowledgeBase | None:
@@ -53,7 +55,7 @@ def _load(folder: Path) -> KnowledgeBase | None:
 
 def _reload(app: Sphinx) -> None:
     # A new build (or a rebuild under sphinx-autobuild) reads the data afresh.
-    _loaded.pop(data_dir(app.config), None)
+    _loaded.pop(app.config.careerkb_data_dir, None)
     knowledge(app.config)
 
 
