@@ -8,6 +8,7 @@ unique per collection across all files.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +103,8 @@ def _collect(
 ) -> list[Problem]:
     data = document.data
     here = document.path
+    # Records remember where they were read, not the raw values they were validated from.
+    located = replace(document, data=None)
     if data is None:
         return [Problem.at(here, 1, (), f"the file is empty; start it with one of: {_names()}")]
     if not isinstance(data, dict):
@@ -145,7 +148,7 @@ def _collect(
             )
             continue
         for index, item in enumerate(items):
-            origin = Origin(document, (collection, index))
+            origin = Origin(located, (collection, index))
             try:
                 record = model.model_validate(item, context={"today": today})
             except ValidationError as error:
