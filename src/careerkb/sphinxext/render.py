@@ -154,14 +154,18 @@ def cited(kb: KnowledgeBase, record: Cited) -> list[nodes.Node]:
 
 
 def role_link(role: Role) -> addnodes.pending_xref:
-    """The role's title, linked to its profile when a page has one (quietly plain text if not)."""
+    """The role's title, linked to its profile when a page has one (quietly plain text if not).
+
+    The title is filled in again when the page is written, from the data of that build: a
+    retitled role then only re-writes the pages linking to it (see dependencies.py).
+    """
     return addnodes.pending_xref(
         "",
         nodes.inline(role.title, role.title, classes=["careerkb-role-link"]),
         refdomain="careerkb",
         reftype="role",
         reftarget=role.id,
-        refexplicit=True,
+        refexplicit=False,
         careerkb_quiet=True,
     )
 

@@ -1,0 +1,81 @@
+"""Ten times the shipped data builds cleanly, and incremental builds are never stale.
+
+The project is the benchmark's (benchmarks/scaled.py and benchmarks/handbook.py). Each seeded
+edit is one a contributor makes (benchmarks/edits.py); after each, the incremental build must
+equal a clean build of the same sources, file for file. Nothing here is timed: `make bench` times.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from benchmarks import edits
+from benchmarks.build import differences, output_digests
+from benchmarks.handbook import write_careerkb_handbook
+from benchmarks.scaled import write_scaled_data
+
+import careerkb
+from tests.conftest import warnings_of
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+FACTOR = 10
+
+
+@pytest.fixture(scope="module")
+def scaled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("scaled")
+    kb = careerkb.load(write_scaled_data(FACTOR, project / "data"))
+    write_careerkb_handbook(kb, project / "docs")
+    return project
+
+
+def _copy(project: Path, target: Path) -> Path:
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
+    # The handbook's conf.py names its data folder absolutely: point the copy at its own data.
+    conf = target / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(str(project), str(target)), encoding="utf-8")
+    return target
+
+
+def _build(make_app: type[SphinxTestApp], project: Path) -> Path:
+    app = make_app("html", srcdir=project / "docs")
+    app.build()
+    app.cleanup()
+    assert warnings_of(app) == []
+    return Path(app.outdir)
+
+
+def test_ten_times_the_data_builds_every_record_without_a_warning(
+    make_app: type[SphinxTestApp], scaled_project: Path, tmp_path: Path
+) -> None:
+    kb = careerkb.load(scaled_project / "data")
+    assert kb.counts()["roles"] == 4 * FACTOR
+    out = _build(make_app, _copy(scaled_project, tmp_path / "project"))
+    role_pages = {path.stem for path in (out / "roles").glob("*.html")} - {"index"}
+    assert role_pages == {role.id for role in kb.roles}
+    glossary = (out / "glossary.html").read_text(encoding="utf-8")
+    assert all(f'id="term-{term.id}"' in glossary for term in kb.glossary)
+
+
+def test_incremental_builds_after_seeded_single_edits_equal_clean_builds(
+    make_app: type[SphinxTestApp], scaled_project: Path, tmp_path: Path
+) -> None:
+    # One project edited again and again, each edit followed by an incremental build; a clean
+    # build of a copy of the same sources is the reference.
+    project = _copy(scaled_project, tmp_path / "incremental")
+    _build(make_app, project)
+    stale: dict[str, list[str]] = {}
+    for seed, edit in enumerate(edits.ALL):  # every kind of edit, each on a seeded target
+        done = edit(project, random.Random(seed), seed + 1)
+        incremental = _build(make_app, project)
+        clean = _build(make_app, _copy(project, tmp_path / f"clean-{seed}"))
+        different = differences(output_digests(incremental), output_digests(clean))
+        if different:
+            stale[done] = different
+    assert stale == {}, f"pages that differ from a clean build, after each edit: {stale}"
