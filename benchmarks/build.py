@@ -166,10 +166,9 @@ def measure_scale(factor: int, work: Path, runs: int, seed: int) -> Scale:
             edit(project, rng, number)
             kind = (edit.__doc__ or edit.__name__).split(":")[0].rstrip(".")
             build = sphinx_build(project / "docs", out, clean=False)
-            changed = {
-                Path(name).with_suffix("").as_posix() for name in differences(before, output_digests(out))
-            }
-            scale.edits.append(Edit(kind, build, {page for page in changed if not page.startswith("_")}))
+            changed = differences(before, output_digests(out))
+            pages = {Path(name).with_suffix("").as_posix() for name in changed if name.endswith(".html")}
+            scale.edits.append(Edit(kind, build, pages))
     clean_out = project / "_build" / "clean"
     sphinx_build(project / "docs", clean_out)
     scale.stale = differences(output_digests(out), output_digests(clean_out))

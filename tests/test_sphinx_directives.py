@@ -251,6 +251,26 @@ def test_editing_a_page_rebuilds_the_sources_page_that_lists_it(
     assert 'href="pay.html"' in sources
 
 
+def test_the_search_index_keeps_every_pages_index_entries_after_an_incremental_build(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    # Sphinx alone drops the entries of pages it does not write again (sphinx-doc/sphinx#12599).
+    project = _project_copy(tmp_path, "search")
+    first = make_app("html", srcdir=project)
+    first.build()
+    first.cleanup()
+    with (project / "market.md").open("a", encoding="utf-8") as page:
+        page.write("\nOne more sentence.\n")
+    rebuild = make_app("html", srcdir=project)
+    rebuild.build()
+    rebuild.cleanup()
+    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
+    clean.build()
+    index = (Path(rebuild.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    assert '"embeddings":[[' in index  # a glossary term, on a page the rebuild did not write
+    assert index == (Path(clean.outdir) / "searchindex.js").read_text(encoding="utf-8")
+
+
 def _fresh_copy_of(project: Path, target: Path) -> Path:
     shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
     return target

@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         hosting,
         json_api,
         previews,
+        search_entries,
         settings,
         store,
     )
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         chooser.setup_chooser,
         reference.setup_reference,
         hosting.setup_hosting,
+        search_entries.setup_search_entries,
     )
     for setup_part in parts:
         setup_part(app)

@@ -1,0 +1,79 @@
+"""Keep every page's index entries in the search index across incremental builds.
+
+Sphinx rebuilds ``searchindex.js`` from the pages it writes plus what it reloads from the last
+index, but it does not reload the ``indexentries`` part: after an incremental build, the entries
+of every page not written again (a glossary's terms, each role's index entry) vanish from search
+(sphinx-doc/sphinx#12599). careerkb promises that an incremental build equals a clean one, so
+this puts them back from the previous index before the new one is written. The entries are
+stored lower-cased, which is also how Sphinx writes them, so the result is the clean build's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.search import js_index
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+IndexEntry = tuple[str, str, str]
+
+# The pages written in this build; they were fed to the index afresh. Noted when resolved,
+# which happens in the main process even when parallel workers write the pages.
+_written: set[str] = set()
+
+
+def _start(app: Sphinx) -> None:
+    _written.clear()
+
+
+def _note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    _written.add(docname)
+
+
+def _previous_entries(app: Sphinx) -> dict[str, list[IndexEntry]]:
+    """Each page's index entries as the last build wrote them, or nothing if unreadable."""
+    builder = app.builder
+    assert isinstance(builder, StandaloneHTMLBuilder)
+    try:
+        frozen = js_index.loads(
+            Path(builder.outdir, builder.searchindex_filename).read_text(encoding="utf-8")
+        )
+        docnames: list[str] = frozen["docnames"]
+        entries: dict[str, list[list[Any]]] = frozen.get("indexentries", {})
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    previous: dict[str, list[IndexEntry]] = {}
+    for text, places in entries.items():
+        for doc_index, target_id, main in places:
+            previous.setdefault(docnames[doc_index], []).append((text, target_id, "main" if main else ""))
+    return previous
+
+
+def _restore(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """At html-collect-pages, just before the index is written: restore the unwritten pages'."""
+    builder = app.builder
+    indexer = getattr(builder, "indexer", None)
+    if isinstance(builder, StandaloneHTMLBuilder) and indexer is not None:
+        entries: dict[str, list[IndexEntry]] = indexer._index_entries
+        for docname, restored in _previous_entries(app).items():
+            if docname in app.env.all_docs and docname not in _written:
+                entries[docname] = sorted(restored)
+        # In page order, as a clean build feeds them, so the written index is the same.
+        ordered = sorted(entries.items())
+        entries.clear()
+        entries.update(ordered)
+    _written.clear()
+    yield from ()
+
+
+def setup_search_entries(app: Sphinx) -> None:
+    app.connect("builder-inited", _start)
+    app.connect("doctree-resolved", _note_written)
+    app.connect("html-collect-pages", _restore)
