@@ -48,6 +48,9 @@ HEADLINE_MEASURES: tuple[Measure, ...] = (
 )
 
 
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
 def normalize(name: str) -> str:
     """The form names are compared in.
 
@@ -56,7 +59,7 @@ def normalize(name: str) -> str:
     >>> normalize("Retrieval_Augmented   generation") == normalize("retrieval-augmented generation")
     True
     """
-    return re.sub(r"[\s_-]+", " ", name.casefold()).strip()
+    return _SEPARATORS.sub(" ", name.casefold()).strip()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ domain, and written into placeholders when pages are resolved, once every page i
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,16 +19,38 @@ from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from careerkb.models import Term
 
 
-class mentioned_on(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+class _backlinks(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """Either placeholder: one walk of a page finds both kinds (the glossary page is large)."""
+
+
+class mentioned_on(_backlinks):  # noqa: N801
     """Placeholder in a glossary entry for the pages that mention ``term_id``."""
 
 
-class terms_used(nodes.General, nodes.Element):  # noqa: N801
+class terms_used(_backlinks):  # noqa: N801
     """Placeholder in a role's profile for the glossary terms its page links to."""
+
+
+# Term id -> the pages that link to it: the per-page mentions inverted once per build, not
+# scanned again for every glossary entry (terms x pages). Mentions change only while pages are
+# read, so an environment's index is dropped when reading ends and built on first use after.
+_pages_by_term: WeakKeyDictionary[BuildEnvironment, dict[str, set[str]]] = WeakKeyDictionary()
+
+
+def _pages_mentioning(env: BuildEnvironment) -> dict[str, set[str]]:
+    index = _pages_by_term.get(env)
+    if index is None:
+        index = _pages_by_term[env] = careerkb_domain(env).pages_mentioning()
+    return index
+
+
+def _forget_mentions(app: Sphinx, env: BuildEnvironment) -> None:
+    _pages_by_term.pop(env, None)
 
 
 def _collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
@@ -45,15 +68,19 @@ def _collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    _fill_mentioned_on(app, doctree, docname)
-    _fill_terms_used(app, doctree, docname)
+    placeholders = list(doctree.findall(_backlinks))
+    if not placeholders:
+        return
+    _fill_mentioned_on(app, [node for node in placeholders if isinstance(node, mentioned_on)], docname)
+    _fill_terms_used(app, [node for node in placeholders if isinstance(node, terms_used)], docname)
 
 
-def _fill_mentioned_on(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    mentions = careerkb_domain(app.env).mentions
-    for placeholder in list(doctree.findall(mentioned_on)):
-        term_id = placeholder["term_id"]
-        pages = {page for page, terms in mentions.items() if term_id in terms and page != docname}
+def _fill_mentioned_on(app: Sphinx, placeholders: list[mentioned_on], docname: str) -> None:
+    if not placeholders:
+        return
+    pages_mentioning = _pages_mentioning(app.env)
+    for placeholder in placeholders:
+        pages = pages_mentioning.get(placeholder["term_id"], set()) - {docname}
         if pages:
             links = page_links(app, docname, pages)
             placeholder.replace_self(labelled("Mentioned on", *links, classes=["careerkb-term-mentions"]))
@@ -61,8 +88,7 @@ def _fill_mentioned_on(app: Sphinx, doctree: nodes.document, docname: str) -> No
             placeholder.replace_self([])
 
 
-def _fill_terms_used(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    placeholders = list(doctree.findall(terms_used))
+def _fill_terms_used(app: Sphinx, placeholders: list[terms_used], docname: str) -> None:
     kb = knowledge(app.config)
     if not placeholders or kb is None:
         return
@@ -91,4 +117,5 @@ def setup_backlinks(app: Sphinx) -> None:
     app.add_node(mentioned_on)
     app.add_node(terms_used)
     app.connect("doctree-read", _collect_mentions)
+    app.connect("env-updated", _forget_mentions)
     app.connect("doctree-resolved", _fill)
