@@ -4,7 +4,9 @@ For each scale (the shipped data times 1, 10 and 100: see benchmarks/scaled.py) 
 handbook twice (benchmarks/handbook.py): once with careerkb's directives, once as the *twin*,
 every directive's output pre-rendered as static MyST and built by plain Sphinx. Then:
 
-- full builds, careerkb and twin alternating, median of ``--runs``;
+- full builds, careerkb and twin alternating, median of ``--runs``; careerkb's first build of
+  each scale parses the data (the cache is the benchmark's own, empty at the start), the later
+  ones read it from the cache (careerkb.cache), as a contributor's repeated builds do;
 - a ``-j auto`` build of careerkb, compared byte for byte with the ``-j 1`` output;
 - incremental rebuilds after editing one glossary term, one salary band and one role page, with
   the pages re-read, written, and actually changed;
@@ -184,16 +186,20 @@ def verdict(met: bool) -> str:
 
 def report(scales: list[Scale], load: float, cold_start: float) -> list[str]:
     lines: list[str] = []
-    lines.append("| scale | records | pages | careerkb | twin | ratio | peak MB | env MB | target ≤ 1.10x |")
-    lines.append("|---|---|---|---|---|---|---|---|---|")
+    lines.append(
+        "| scale | records | pages | careerkb | twin | ratio | target ≤ 1.10x | careerkb's first build "
+        "| peak MB | env MB |"
+    )
+    lines.append("|---|---|---|---|---|---|---|---|---|---|")
     for scale in scales:
         records = sum(scale.counts.values())
         peak = max(build.peak_mb for build in scale.careerkb)
         twin_peak = max(build.peak_mb for build in scale.twin)
         lines.append(
             f"| {scale.factor}x | {records:,} | {scale.pages} | {scale.median(scale.careerkb):.2f} s "
-            f"| {scale.median(scale.twin):.2f} s | {scale.ratio:.3f} | {peak:.0f} (twin {twin_peak:.0f}) "
-            f"| {scale.environment_mb:.1f} | {verdict(scale.ratio <= TARGET_RATIO)} |"
+            f"| {scale.median(scale.twin):.2f} s | {scale.ratio:.3f} "
+            f"| {verdict(scale.ratio <= TARGET_RATIO)} | {scale.careerkb[0].seconds:.2f} s "
+            f"| {peak:.0f} (twin {twin_peak:.0f}) | {scale.environment_mb:.1f} |"
         )
     lines.append("")
     by_factor = {scale.factor: scale for scale in scales}
@@ -268,6 +274,8 @@ def main() -> None:
     factors = [int(factor) for factor in args.scales.split(",")]
     with tempfile.TemporaryDirectory(prefix="careerkb-bench-") as temporary:
         work = args.keep or Path(temporary)
+        # A cache of the benchmark's own: each scale's first careerkb build reads its data cold.
+        os.environ["CAREERKB_CACHE_DIR"] = str(work / "data-cache")
         scales = []
         for factor in factors:
             print(f"measuring {factor}x ...", file=sys.stderr, flush=True)

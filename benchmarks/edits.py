@@ -54,10 +54,8 @@ def edit_term(project: Path, rng: random.Random, number: int) -> str:
 def edit_band(project: Path, rng: random.Random, number: int) -> str:
     """Raise one role's entry pay band: it shows on the role's page, the directory, comparisons."""
     kb = careerkb.load(project / "data")
-    role = rng.choice(kb.roles)
-    band = kb.entry_pay(role.id)
-    if band is None:
-        raise ValueError(f"{role.id} has no pay bands")
+    entry_bands = [band for role in kb.roles if (band := kb.entry_pay(role.id)) is not None]
+    band = rng.choice(entry_bands)
 
     def change(bands: list[dict[str, Any]]) -> str:
         record = next(record for record in bands if record["id"] == band.id)

@@ -1,11 +1,12 @@
-"""Keep every page's index entries in the search index across incremental builds.
+"""Make an incremental build's search index the one a clean build writes.
 
 Sphinx rebuilds ``searchindex.js`` from the pages it writes plus what it reloads from the last
-index, but it does not reload the ``indexentries`` part: after an incremental build, the entries
-of every page not written again (a glossary's terms, each role's index entry) vanish from search
-(sphinx-doc/sphinx#12599). careerkb promises that an incremental build equals a clean one, so
-this puts them back from the previous index before the new one is written. The entries are
-stored lower-cased, which is also how Sphinx writes them, so the result is the clean build's.
+index, and two things go wrong on the way. It does not reload the ``indexentries`` part, so the
+entries of every page not written again (a glossary's terms, each role's index entry) vanish
+from search (sphinx-doc/sphinx#12599). And a word that no page uses any more stays in the index
+with no pages. careerkb promises that an incremental build equals a clean one, so just before
+the index is written this puts the entries back from the previous index (stored lower-cased, as
+Sphinx writes them) and drops the words without pages.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def _restore(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         ordered = sorted(entries.items())
         entries.clear()
         entries.update(ordered)
+        for words in (indexer._mapping, indexer._title_mapping):
+            for word in [word for word, pages in words.items() if not pages]:
+                del words[word]
     _written.clear()
     yield from ()
 
