@@ -251,6 +251,31 @@ def test_editing_a_page_rebuilds_the_sources_page_that_lists_it(
     assert 'href="pay.html"' in sources
 
 
+def test_fixing_broken_data_rebuilds_the_pages_built_while_it_was_broken(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = _project_copy(tmp_path, "broken")
+    first = make_app("html", srcdir=project)
+    first.build()
+    first.cleanup()
+    bands = project / "data" / "salary_bands.yaml"
+    good = bands.read_text(encoding="utf-8")
+    bands.write_text(good + "  - this is not a band\n", encoding="utf-8")
+    with (project / "pay.md").open("a", encoding="utf-8") as page:
+        page.write("\nEdited while the data was broken.\n")
+    broken = make_app("html", srcdir=project)
+    broken.build()
+    broken.cleanup()
+    assert any("salary_bands.yaml" in line for line in warnings_of(broken))
+    bands.write_text(good, encoding="utf-8")  # exactly the last good data again
+    fixed = make_app("html", srcdir=project)
+    fixed.build()
+    fixed.cleanup()
+    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
+    clean.build()
+    assert _html_pages(Path(fixed.outdir)) == _html_pages(Path(clean.outdir))
+
+
 def test_an_incremental_search_index_equals_a_clean_one(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:

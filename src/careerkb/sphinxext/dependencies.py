@@ -125,8 +125,11 @@ def _pages_to_reread(
     """Compare the data with the last build's, and re-read the pages built from what changed."""
     kb = knowledge(env.config)
     domain = careerkb_domain(env)
-    if kb is None:  # the data's problems are reported; keep the last good pages until they are fixed
+    if kb is None:
+        # The data's problems are reported. Forget the last data, so that once they are fixed
+        # every page built from data (or built while it was broken) is read again.
         domain.changed_keys.clear()
+        domain.fingerprints.clear()
         return []
     new = fingerprints(kb)
     domain.changed_keys.clear()
