@@ -27,7 +27,7 @@ def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: Path) -> None:
         raise AssertionError(f"{path} was read: the cache did not answer")
 
-    monkeypatch.setattr("careerkb.loader.read_yaml", refuse)
+    monkeypatch.setattr("careerkb.yaml_reader.read_yaml", refuse)
 
 
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -272,14 +275,13 @@ def _term(args: argparse.Namespace) -> int:
             raise error from None
     if args.json:
         return _print_json([term.model_dump(mode="json") for term in matches])
-    console = _console()
     if len(matches) == 1:
-        _show_term(console, kb, matches[0])
+        _show_term(kb, matches[0])
         return 0
-    console.print(f"{len(matches)} terms match {args.query!r}:", markup=False)
+    _say(f"{len(matches)} terms match {args.query!r}:")
     for term in matches:
         short = f" ({term.abbreviation})" if term.abbreviation else ""
-        console.print(f"  {term.term}{short}  [{term.id}]", markup=False)
+        _say(f"  {term.term}{short}  [{term.id}]")
     return 0
 
 
@@ -382,16 +384,28 @@ def _add_row(table: Any, *cells: str) -> None:
     table.add_row(*(Text(cell) for cell in cells))
 
 
-def _show_term(console: Console, kb: KnowledgeBase, term: Term) -> None:
+def _show_term(kb: KnowledgeBase, term: Term) -> None:
     short = f" ({term.abbreviation})" if term.abbreviation else ""
-    console.print(f"{term.term}{short}", style="bold", markup=False)
+    _say(f"{term.term}{short}", bold=True)
     if term.aliases:
-        console.print("Also: " + ", ".join(term.aliases), markup=False)
-    console.print(term.definition, markup=False)
+        _say("Also: " + ", ".join(term.aliases))
+    _say(term.definition)
     if term.roles:
-        console.print("Roles: " + ", ".join(kb.role(r).title for r in term.roles), markup=False)
+        _say("Roles: " + ", ".join(kb.role(r).title for r in term.roles))
     if term.see_also:
-        console.print("See also: " + ", ".join(kb.term(t).term for t in term.see_also), markup=False)
+        _say("See also: " + ", ".join(kb.term(t).term for t in term.see_also))
+
+
+def _say(text: str, *, bold: bool = False) -> None:
+    """Print ``text`` wrapped to the terminal, bold only on a terminal that takes colour.
+
+    ``careerkb term`` is the quick look-up, so it prints without rich, whose import alone costs
+    about a third of the command's start-up; the commands that draw tables use rich.
+    """
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
+    wrapped = textwrap.fill(text, width=max(width - 1, 20), break_on_hyphens=False) or text
+    styled = bold and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    print(f"\x1b[1m{wrapped}\x1b[0m" if styled else wrapped)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,12 +18,13 @@ from careerkb import cache, integrity
 from careerkb.knowledge import KnowledgeBase, Origin, closest
 from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Record
 from careerkb.problems import DataError, FieldPath, Problem
-from careerkb.yaml_reader import YamlDocument, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from pydantic_core import ErrorDetails
+
+    from careerkb.yaml_reader import YamlDocument
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -63,6 +64,9 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     cached = cache.read(folder, cache_key)
     if cached is not None:
         return cached
+    # Only now: a load answered from the cache never needs the YAML reader.
+    from careerkb import yaml_reader
+
     problems: list[Problem] = []
     records: dict[str, list[tuple[Record, Origin]]] = {name: [] for name in COLLECTIONS}
     # Ids of records that failed validation still exist for the references that name them.
@@ -71,7 +75,7 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     if not files:
         problems.append(Problem.at(folder, 1, (), "the data folder holds no data files"))
     for path in files:
-        document, read_problems = read_yaml(path)
+        document, read_problems = yaml_reader.read_yaml(path)
         problems += read_problems
         if document is None:
             unreadable = True
