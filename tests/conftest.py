@@ -67,6 +67,24 @@ def write_project(folder: Path, page: str, conf: str = "") -> Path:
     return folder
 
 
+def directives_project(folder: Path, conf: str = "") -> Path:
+    """A writable copy of tests/roots/test-directives reading the minimal data, with ``conf`` added."""
+    shutil.copytree(Path(__file__).parent / "roots" / "test-directives", folder)
+    shutil.copytree(FIXTURES / "minimal", folder / "data")
+    with (folder / "conf.py").open("a", encoding="utf-8") as config:
+        config.write(f'careerkb_data_dir = "data"\n{conf}')
+    return folder
+
+
+def build(make_app: Any, srcdir: Path, **kwargs: Any) -> Any:
+    """Build ``srcdir`` with a fresh app and release it, so a later build of the same project is
+    incremental, as a contributor's next ``make docs`` is."""
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app
+
+
 def warnings_of(app: Any) -> list[str]:
     """The warnings a test build printed, one a line, without terminal colours."""
     from sphinx.util.console import strip_escape_sequences

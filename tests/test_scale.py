@@ -19,7 +19,7 @@ from benchmarks.handbook import write_careerkb_handbook
 from benchmarks.scaled import write_scaled_data
 
 import careerkb
-from tests.conftest import warnings_of
+from tests.conftest import build, warnings_of
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -44,9 +44,7 @@ def _copy(project: Path, target: Path) -> Path:
 
 
 def _build(make_app: type[SphinxTestApp], project: Path) -> Path:
-    app = make_app("html", srcdir=project / "docs")
-    app.build()
-    app.cleanup()
+    app = build(make_app, project / "docs")
     assert warnings_of(app) == []
     return Path(app.outdir)
 

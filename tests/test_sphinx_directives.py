@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import FIXTURES, warnings_of, write_project
+from tests.conftest import FIXTURES, build, directives_project, warnings_of, write_project
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "directives"
-ROOT = Path(__file__).parent / "roots" / "test-directives"
 PAGES = [
     "roles/builder",
     "roles/user",
@@ -191,12 +190,13 @@ def _html_pages(folder: Path) -> dict[str, bytes]:
 
 
 def _project_copy(tmp_path: Path, name: str) -> Path:
-    project = tmp_path / name
-    shutil.copytree(ROOT, project)
-    shutil.copytree(FIXTURES / "minimal", project / "data")
-    with (project / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('careerkb_data_dir = "data"\n')
-    return project
+    return directives_project(tmp_path / name)
+
+
+def _clean_build_of(make_app: type[SphinxTestApp], project: Path, target: Path) -> Path:
+    """The output of a clean build of a copy of ``project``: what an incremental build must equal."""
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
+    return Path(build(make_app, target).outdir)
 
 
 def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
@@ -213,15 +213,11 @@ def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
     project = _project_copy(tmp_path, "incremental")
-    first = make_app("html", srcdir=project)
-    first.build()
-    first.cleanup()
+    build(make_app, project)
     bands = project / "data" / "salary_bands.yaml"
     bands.write_text(bands.read_text().replace("low: 90000", "low: 95000"), encoding="utf-8")
 
-    rebuild = make_app("html", srcdir=project)
-    rebuild.build()
-    rebuild.cleanup()
+    rebuild = build(make_app, project)
     status = strip_escape_sequences(rebuild.status.getvalue())  # type: ignore[attr-defined]
     reread = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
     written = set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
@@ -230,9 +226,8 @@ def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_
     assert reread == {"chart", "compare", "directory", "links", "pay", "roles/builder"}
     assert written == reread | {"index"}  # Sphinx re-writes the page whose toctree lists them
 
-    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
-    clean.build()
-    assert _html_pages(Path(rebuild.outdir)) == _html_pages(Path(clean.outdir))
+    clean = _clean_build_of(make_app, project, tmp_path / "clean")
+    assert _html_pages(Path(rebuild.outdir)) == _html_pages(clean)
     assert "$95K–$135K" in (Path(rebuild.outdir) / "pay.html").read_text(encoding="utf-8")
 
 
@@ -240,12 +235,9 @@ def test_editing_a_page_rebuilds_the_sources_page_that_lists_it(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
     project = _project_copy(tmp_path, "citations")
-    first = make_app("html", srcdir=project)
-    first.build()
-    first.cleanup()
+    build(make_app, project)
     (project / "market.md").write_text("# Market\n\nNo figures here any more.\n", encoding="utf-8")
-    rebuild = make_app("html", srcdir=project)
-    rebuild.build()
+    rebuild = build(make_app, project)
     sources = (Path(rebuild.outdir) / "sources.html").read_text(encoding="utf-8")
     assert 'href="market.html"' not in sources
     assert 'href="pay.html"' in sources
@@ -255,25 +247,18 @@ def test_fixing_broken_data_rebuilds_the_pages_built_while_it_was_broken(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
     project = _project_copy(tmp_path, "broken")
-    first = make_app("html", srcdir=project)
-    first.build()
-    first.cleanup()
+    build(make_app, project)
     bands = project / "data" / "salary_bands.yaml"
     good = bands.read_text(encoding="utf-8")
     bands.write_text(good + "  - this is not a band\n", encoding="utf-8")
     with (project / "pay.md").open("a", encoding="utf-8") as page:
         page.write("\nEdited while the data was broken.\n")
-    broken = make_app("html", srcdir=project)
-    broken.build()
-    broken.cleanup()
+    broken = build(make_app, project)
     assert any("salary_bands.yaml" in line for line in warnings_of(broken))
     bands.write_text(good, encoding="utf-8")  # exactly the last good data again
-    fixed = make_app("html", srcdir=project)
-    fixed.build()
-    fixed.cleanup()
-    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
-    clean.build()
-    assert _html_pages(Path(fixed.outdir)) == _html_pages(Path(clean.outdir))
+    fixed = build(make_app, project)
+    clean = _clean_build_of(make_app, project, tmp_path / "clean")
+    assert _html_pages(Path(fixed.outdir)) == _html_pages(clean)
 
 
 def test_an_incremental_search_index_equals_a_clean_one(
@@ -285,24 +270,14 @@ def test_an_incremental_search_index_equals_a_clean_one(
     market = project / "market.md"
     original = market.read_text(encoding="utf-8")
     market.write_text(original + "\nQuixotic zebras graze here.\n", encoding="utf-8")
-    first = make_app("html", srcdir=project)
-    first.build()
-    first.cleanup()
+    first = build(make_app, project)
     assert '"zebra":' in (Path(first.outdir) / "searchindex.js").read_text(encoding="utf-8")
     market.write_text(original, encoding="utf-8")
-    rebuild = make_app("html", srcdir=project)
-    rebuild.build()
-    rebuild.cleanup()
-    clean = make_app("html", srcdir=_fresh_copy_of(project, tmp_path / "clean"))
-    clean.build()
+    rebuild = build(make_app, project)
+    clean = _clean_build_of(make_app, project, tmp_path / "clean")
     index = (Path(rebuild.outdir) / "searchindex.js").read_text(encoding="utf-8")
     assert '"embeddings":[[' in index  # a glossary term, on a page the rebuild did not write
-    assert index == (Path(clean.outdir) / "searchindex.js").read_text(encoding="utf-8")
-
-
-def _fresh_copy_of(project: Path, target: Path) -> Path:
-    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
-    return target
+    assert index == (clean / "searchindex.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)

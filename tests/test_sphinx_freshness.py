@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tests.conftest import FIXTURES, warnings_of
+from tests.conftest import directives_project, warnings_of
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
-ROOT = Path(__file__).parent / "roots" / "test-directives"
-
 
 def _project(tmp_path: Path, conf: str) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project)
-    shutil.copytree(FIXTURES / "minimal", project / "data")
-    with (project / "conf.py").open("a", encoding="utf-8") as config:
-        config.write(f'careerkb_data_dir = "data"\n{conf}')
-    return project
+    return directives_project(tmp_path / "project", conf)
 
 
 def test_todays_data_is_fresh_with_the_default_age(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
