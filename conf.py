@@ -66,8 +66,16 @@ nitpick_ignore = [
     # Standard-library types in signatures; the build is offline, so there is no intersphinx.
     ("py:class", "pathlib.Path"),
     ("py:class", "datetime.date"),
+    # Records are pydantic models; pydantic's own documentation is not linked offline.
+    ("py:class", "BaseModel"),
+    ("py:class", "pydantic.BaseModel"),
     # Named in careerkb.models' docstring; an internal module the API page does not document.
     ("py:mod", "careerkb.integrity"),
+]
+nitpick_ignore_regex = [
+    # Abstract types and type variables in careerkb.recording's signatures.
+    ("py:class", r"collections\.abc\.\w+"),
+    ("py:class", r"(careerkb\.recording\.)?[PT]"),
 ]
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,9 +68,9 @@ def write_project(folder: Path, page: str, conf: str = "") -> Path:
     return folder
 
 
-def directives_project(folder: Path, conf: str = "") -> Path:
-    """A writable copy of tests/roots/test-directives reading the minimal data, with ``conf`` added."""
-    shutil.copytree(Path(__file__).parent / "roots" / "test-directives", folder)
+def directives_project(folder: Path, conf: str = "", root: str = "directives") -> Path:
+    """A writable copy of tests/roots/test-<root> reading the minimal data, with ``conf`` added."""
+    shutil.copytree(Path(__file__).parent / "roots" / f"test-{root}", folder)
     shutil.copytree(FIXTURES / "minimal", folder / "data")
     with (folder / "conf.py").open("a", encoding="utf-8") as config:
         config.write(f'careerkb_data_dir = "data"\n{conf}')
@@ -90,3 +91,36 @@ def warnings_of(app: Any) -> list[str]:
     from sphinx.util.console import strip_escape_sequences
 
     return strip_escape_sequences(app.warning.getvalue()).splitlines()
+
+
+def html_pages(folder: Path) -> dict[str, bytes]:
+    """Every page, plus what the extension writes when the build finishes (previews, JSON API)."""
+    written = [
+        *folder.rglob("*.html"),
+        *folder.glob("_static/careerkb-previews-data.js"),
+        *folder.glob("api/v1/*"),
+    ]
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(written)}
+
+
+def clean_build_of(make_app: Any, project: Path, target: Path, **kwargs: Any) -> Path:
+    """The output of a clean build of a copy of ``project``: what an incremental build must equal."""
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
+    return Path(build(make_app, target, **kwargs).outdir)
+
+
+def pages_read(app: Any) -> set[str]:
+    """The pages a build read, from its status output."""
+    return _pages_in_status(app, "reading sources")
+
+
+def pages_written(app: Any) -> set[str]:
+    """The pages a build wrote, from its status output."""
+    return _pages_in_status(app, "writing output")
+
+
+def _pages_in_status(app: Any, phase: str) -> set[str]:
+    from sphinx.util.console import strip_escape_sequences
+
+    status = strip_escape_sequences(app.status.getvalue())
+    return set(re.findall(rf"{phase}\.\.\. \[\s*\d+%\] (\S+)", status))

@@ -141,6 +141,11 @@ def test_the_404_page_roots_its_links_at_the_base_path(make_app: type[SphinxTest
             r"careerkb_max_age_days = -1 in conf\.py: give a whole number of days",
         ),
         ("careerkb_max_age_days = True\n", r"careerkb_max_age_days = True in conf\.py"),
+        (
+            "careerkb_today = '2026-02-30'\n",
+            r"careerkb_today = '2026-02-30' in conf\.py: give a date as 'YYYY-MM-DD'",
+        ),
+        ("careerkb_today = 20261201\n", r"careerkb_today = 20261201 in conf\.py: give a date"),
         ("careerkb_json_api = 'yes'\n", r"careerkb_json_api = 'yes' in conf\.py: give True or False"),
         (
             "careerkb_require_all_rendered = 1\n",

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import FIXTURES, build, directives_project, warnings_of, write_project
+from tests.conftest import (
+    FIXTURES,
+    build,
+    clean_build_of,
+    directives_project,
+    html_pages,
+    pages_read,
+    pages_written,
+    warnings_of,
+    write_project,
+)
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -179,24 +187,8 @@ def test_a_warning_subtype_can_be_suppressed(make_app: type[SphinxTestApp], tmp_
     ]
 
 
-def _html_pages(folder: Path) -> dict[str, bytes]:
-    """Every page, plus what the extension writes when the build finishes (previews, JSON API)."""
-    written = [
-        *folder.rglob("*.html"),
-        *folder.glob("_static/careerkb-previews-data.js"),
-        *folder.glob("api/v1/*"),
-    ]
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(written)}
-
-
 def _project_copy(tmp_path: Path, name: str) -> Path:
     return directives_project(tmp_path / name)
-
-
-def _clean_build_of(make_app: type[SphinxTestApp], project: Path, target: Path) -> Path:
-    """The output of a clean build of a copy of ``project``: what an incremental build must equal."""
-    shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))
-    return Path(build(make_app, target).outdir)
 
 
 def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
@@ -206,7 +198,7 @@ def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp
     parallel = make_app("html", srcdir=_project_copy(tmp_path, "parallel"), parallel=2)
     parallel.build()
     assert warnings_of(parallel) == []
-    assert _html_pages(Path(parallel.outdir)) == _html_pages(Path(serial.outdir))
+    assert html_pages(Path(parallel.outdir)) == html_pages(Path(serial.outdir))
 
 
 def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_it(
@@ -218,16 +210,14 @@ def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_
     bands.write_text(bands.read_text().replace("low: 90000", "low: 95000"), encoding="utf-8")
 
     rebuild = build(make_app, project)
-    status = strip_escape_sequences(rebuild.status.getvalue())  # type: ignore[attr-defined]
-    reread = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
-    written = set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status))
+    reread, written = pages_read(rebuild), pages_written(rebuild)
     # The pages showing the builder's pay; the glossary and the sources list are untouched, as
     # which pages cite or mention what did not change.
     assert reread == {"chart", "compare", "directory", "links", "pay", "roles/builder"}
     assert written == reread | {"index"}  # Sphinx re-writes the page whose toctree lists them
 
-    clean = _clean_build_of(make_app, project, tmp_path / "clean")
-    assert _html_pages(Path(rebuild.outdir)) == _html_pages(clean)
+    clean = clean_build_of(make_app, project, tmp_path / "clean")
+    assert html_pages(Path(rebuild.outdir)) == html_pages(clean)
     assert "$95K–$135K" in (Path(rebuild.outdir) / "pay.html").read_text(encoding="utf-8")
 
 
@@ -257,8 +247,8 @@ def test_fixing_broken_data_rebuilds_the_pages_built_while_it_was_broken(
     assert any("salary_bands.yaml" in line for line in warnings_of(broken))
     bands.write_text(good, encoding="utf-8")  # exactly the last good data again
     fixed = build(make_app, project)
-    clean = _clean_build_of(make_app, project, tmp_path / "clean")
-    assert _html_pages(Path(fixed.outdir)) == _html_pages(clean)
+    clean = clean_build_of(make_app, project, tmp_path / "clean")
+    assert html_pages(Path(fixed.outdir)) == html_pages(clean)
 
 
 def test_an_incremental_search_index_equals_a_clean_one(
@@ -274,7 +264,7 @@ def test_an_incremental_search_index_equals_a_clean_one(
     assert '"zebra":' in (Path(first.outdir) / "searchindex.js").read_text(encoding="utf-8")
     market.write_text(original, encoding="utf-8")
     rebuild = build(make_app, project)
-    clean = _clean_build_of(make_app, project, tmp_path / "clean")
+    clean = clean_build_of(make_app, project, tmp_path / "clean")
     index = (Path(rebuild.outdir) / "searchindex.js").read_text(encoding="utf-8")
     assert '"embeddings":[[' in index  # a glossary term, on a page the rebuild did not write
     assert index == (clean / "searchindex.js").read_text(encoding="utf-8")

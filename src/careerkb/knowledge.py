@@ -9,10 +9,11 @@ In the examples, ``kb`` is the shipped knowledge base, ``careerkb.load()``.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar, cast
 
 from careerkb.models import (
     LEVEL_ORDER,
@@ -29,8 +30,11 @@ from careerkb.models import (
     Term,
 )
 from careerkb.problems import FieldPath, Problem
+from careerkb.recording import ExpectedError, query, record_digest
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from careerkb.yaml_reader import YamlDocument
 
 R = TypeVar("R", bound=Record)
@@ -79,7 +83,7 @@ class Origin:
         return Problem.at(self.document.path, self.document.line_of(full), full, message)
 
 
-class UnknownRecordError(LookupError):
+class UnknownRecordError(ExpectedError, LookupError):
     """No record answers to the name; ``suggestions`` holds close matches for a did-you-mean."""
 
     def __init__(self, kind: str, key: str, suggestions: list[str]) -> None:
@@ -168,49 +172,81 @@ Entries = Mapping[str, tuple[tuple[Record, Origin], ...]]
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Every record of the careerkb data, with look-ups. Build it with :func:`careerkb.load`."""
+    """Every record of the careerkb data, with look-ups. Build it with :func:`careerkb.load`.
+
+    Every method that answers a question about the data is a :func:`~careerkb.recording.query`,
+    so whoever reads the knowledge base inside a recording (a Sphinx page, for one) depends on
+    exactly the answers it got. Its look-ups are built once, in ``build``: no query sorts or
+    scans the whole data. ``entries`` is for whole-data passes (validation, export, coverage);
+    code that shows records reads them through the queries.
+    """
+
+    answerer: ClassVar[str] = "kb"
 
     entries: Entries = field(repr=False)
     roles_index: NameIndex[Role] = field(repr=False)
     terms_index: NameIndex[Term] = field(repr=False)
     sources_index: NameIndex[Source] = field(repr=False)
+    indexes: Indexes = field(repr=False)
 
     @classmethod
     def build(cls, records: Mapping[str, Iterable[tuple[Record, Origin]]]) -> KnowledgeBase:
         entries = {name: tuple(found) for name, found in records.items()}
-        roles = [cast("Role", record) for record, _ in entries.get("roles", ())]
-        terms = [cast("Term", record) for record, _ in entries.get("glossary", ())]
-        sources = [cast("Source", record) for record, _ in entries.get("sources", ())]
+        indexes = Indexes.of(entries)
         return cls(
             entries=entries,
-            roles_index=NameIndex.of("role", roles, role_names),
-            terms_index=NameIndex.of("term", terms, term_names),
-            sources_index=NameIndex.of("source", sources, lambda source: [source.id]),
+            roles_index=NameIndex.of("role", indexes.roles, role_names),
+            terms_index=NameIndex.of("term", indexes.glossary, term_names),
+            sources_index=NameIndex.of("source", indexes.sources, lambda source: [source.id]),
+            indexes=indexes,
         )
 
-    def _all(self, collection: str, kind: type[R]) -> tuple[R, ...]:
-        return tuple(cast("R", record) for record, _ in self.entries.get(collection, ()))
+    # --- fingerprints, for careerkb.recording ---------------------------------------------
+
+    @functools.cached_property
+    def _record_digests(self) -> dict[int, str]:
+        return {id(record): record_digest(record) for found in self.entries.values() for record, _ in found}
+
+    def digest_of(self, record: BaseModel) -> str:
+        """The digest of a record's content, computed once per record of this knowledge base."""
+        return self._record_digests.get(id(record)) or record_digest(record)
+
+    def __getstate__(self) -> dict[str, object]:
+        # The digests are keyed by the records' identities, which a pickled copy does not keep.
+        state = dict(self.__dict__)
+        state.pop("_record_digests", None)
+        return state
+
+    # --- whole collections ------------------------------------------------------------------
 
     @property
+    @query
     def sources(self) -> tuple[Source, ...]:
-        return self._all("sources", Source)
+        return self.indexes.sources
 
     @property
+    @query
     def roles(self) -> tuple[Role, ...]:
-        return self._all("roles", Role)
+        return self.indexes.roles
 
     @property
+    @query
     def glossary(self) -> tuple[Term, ...]:
-        return self._all("glossary", Term)
+        return self.indexes.glossary
 
     @property
+    @query
     def skills(self) -> tuple[SkillArea, ...]:
-        return self._all("skills", SkillArea)
+        return self.indexes.skills
 
     @property
+    @query
     def comparisons(self) -> tuple[Comparison, ...]:
-        return self._all("comparisons", Comparison)
+        return self.indexes.comparisons
 
+    # --- one record by name -----------------------------------------------------------------
+
+    @query
     def role(self, key: str) -> Role:
         """A role by id, title, abbreviation or alias, in any letter case.
 
@@ -225,6 +261,7 @@ class KnowledgeBase:
         """
         return self.roles_index.get(key)
 
+    @query
     def term(self, key: str) -> Term:
         """A glossary term by id, name, abbreviation or alias, in any letter case.
 
@@ -233,6 +270,17 @@ class KnowledgeBase:
         """
         return self.terms_index.get(key)
 
+    @query
+    def term_id(self, name: str) -> str | None:
+        """The id of the term answering to ``name``, or None: all a link to the term needs.
+
+        >>> kb.term_id("RAG"), kb.term_id("Kubernetes")
+        ('retrieval-augmented-generation', None)
+        """
+        found = self.terms_index.find(name)
+        return found.id if found is not None else None
+
+    @query
     def source(self, key: str) -> Source:
         """A source by id.
 
@@ -241,6 +289,49 @@ class KnowledgeBase:
         """
         return self.sources_index.get(key)
 
+    @query
+    def link_label(self, kind: LinkKind, key: str) -> str | None:
+        """What a link to a record shows or resolves to: a role's or source's title, a term's id.
+
+        None when no record answers to ``key``.
+
+        >>> kb.link_label("role", "mle"), kb.link_label("term", "RAG")
+        ('Machine Learning Engineer', 'retrieval-augmented-generation')
+        """
+        if kind == "role":
+            role = self.roles_index.find(key)
+            return role.title if role is not None else None
+        if kind == "source":
+            source = self.sources_index.find(key)
+            return source.title if source is not None else None
+        term = self.terms_index.find(key)
+        return term.id if term is not None else None
+
+    @query
+    def figure(self, record_id: str) -> SalaryBand | MarketFact:
+        """A salary band or a market fact by id: whatever an inline figure names.
+
+        >>> kb.figure("mle-builders-median").point
+        142000
+        """
+        found = self.indexes.figures.get(record_id)
+        if found is None:
+            raise UnknownRecordError(
+                "salary band or market fact", record_id, closest(record_id, self.indexes.figures)
+            )
+        return found
+
+    @query
+    def market_fact(self, fact_id: str) -> MarketFact:
+        """A market fact by id."""
+        found = self.indexes.facts_by_id.get(fact_id)
+        if found is None:
+            raise UnknownRecordError("market fact", fact_id, closest(fact_id, self.indexes.facts_by_id))
+        return found
+
+    # --- filtered lists ---------------------------------------------------------------------
+
+    @query
     def salary_bands(
         self,
         *,
@@ -256,17 +347,15 @@ class KnowledgeBase:
         >>> band.low, band.high, band.currency
         (140000, 210000, 'USD')
         """
-        role_id = self.role(role).id if role else None
+        bands = self.indexes.bands_by_role.get(self.role(role).id, ()) if role else self.indexes.bands
         source_id = self.source(source).id if source else None
-        bands = [
+        return [
             band
-            for band in self._all("salary_bands", SalaryBand)
-            if (role_id is None or band.role == role_id)
-            and (source_id is None or band.source == source_id)
-            and (level is None or band.level == level)
+            for band in bands
+            if (source_id is None or band.source == source_id) and (level is None or band.level == level)
         ]
-        return sorted(bands, key=lambda b: (b.role, b.source, LEVEL_ORDER.index(b.level)))
 
+    @query
     def entry_pay(self, role: str) -> SalaryBand | None:
         """The entry-level band for a role from its most recent source, for pay at a glance.
 
@@ -275,9 +364,9 @@ class KnowledgeBase:
         (140000, 185000, 'crlabs-builders')
         """
         entries = self.salary_bands(role=role, level="entry")
-        entries.sort(key=lambda band: (-band.as_of.date.toordinal(), band.source))
-        return entries[0] if entries else None
+        return min(entries, key=lambda band: (-band.as_of.date.toordinal(), band.source), default=None)
 
+    @query
     def market_facts(self, *, role: str | None = None, measure: Measure | None = None) -> list[MarketFact]:
         """Market and demand facts, filtered by role and by what they measure.
 
@@ -285,13 +374,10 @@ class KnowledgeBase:
         >>> fact.figure.value, fact.figure.unit
         (3.5, 'openings')
         """
-        role_id = self.role(role).id if role else None
-        return [
-            fact
-            for fact in self._all("market_facts", MarketFact)
-            if (role_id is None or role_id in fact.roles) and (measure is None or fact.measure == measure)
-        ]
+        facts = self.indexes.facts_by_role.get(self.role(role).id, ()) if role else self.indexes.facts
+        return [fact for fact in facts if measure is None or fact.measure == measure]
 
+    @query
     def headline_fact(self, role: str) -> MarketFact | None:
         """The market figure that best sums up demand for a role, for pay-at-a-glance views.
 
@@ -299,34 +385,25 @@ class KnowledgeBase:
         'agent-engineering-posting-growth'
         """
         figures = [fact for fact in self.market_facts(role=role) if fact.figure is not None]
-        if not figures:
-            return None
-        return min(figures, key=lambda fact: HEADLINE_MEASURES.index(fact.measure))
+        return min(figures, key=lambda fact: HEADLINE_MEASURES.index(fact.measure), default=None)
 
-    def market_fact(self, fact_id: str) -> MarketFact:
-        """A market fact by id."""
-        for fact in self._all("market_facts", MarketFact):
-            if fact.id == fact_id:
-                return fact
-        ids = [fact.id for fact in self._all("market_facts", MarketFact)]
-        raise UnknownRecordError("market fact", fact_id, closest(fact_id, ids))
-
+    @query
     def resources(self, *, role: str | None = None) -> list[Resource]:
         """Learning resources, in the source's suggested order first, then by name.
 
         >>> [r.id for r in kb.resources(role="mle")][:4]
         ['fast-ai', 'full-stack-deep-learning', 'stanford-cs229', 'made-with-ml']
         """
-        role_id = self.role(role).id if role else None
-        chosen = [r for r in self._all("resources", Resource) if role_id is None or role_id in r.roles]
-        # A stable sort: resources at the same step keep the order the data file gives them.
-        return sorted(chosen, key=lambda r: (r.order is None, r.order or 0))
+        if role:
+            return list(self.indexes.resources_by_role.get(self.role(role).id, ()))
+        return list(self.indexes.resources)
 
+    @query
     def comparison(self, first: str, second: str) -> Comparison | None:
         """How a source draws the line between two roles, if one does."""
-        pair = {self.role(first).id, self.role(second).id}
-        return next((c for c in self.comparisons if set(c.roles) == pair), None)
+        return self.indexes.comparisons_by_pair.get(frozenset((self.role(first).id, self.role(second).id)))
 
+    @query
     def search_terms(self, text: str) -> list[Term]:
         """Terms whose name starts with ``text``, then those containing it, then definitions.
 
@@ -350,13 +427,92 @@ class KnowledgeBase:
             ranked[term.id] = (rank, term.term.casefold(), term)
         return [term for _, _, term in sorted(ranked.values(), key=lambda item: item[:2])]
 
-    def origin(self, collection: str, record_id: str) -> Origin:
-        """Where a record was read, for messages that point contributors at it."""
-        for record, origin in self.entries.get(collection, ()):
-            if getattr(record, "id", None) == record_id:
-                return origin
-        raise UnknownRecordError(collection, record_id, [])
-
+    @query
     def counts(self) -> dict[str, int]:
         """How many records of each kind there are."""
         return {name: len(found) for name, found in self.entries.items()}
+
+    def origin(self, collection: str, record_id: str) -> Origin:
+        """Where a record was read, for messages that point contributors at it."""
+        found = self.indexes.origins.get((collection, record_id))
+        if found is None:
+            raise UnknownRecordError(collection, record_id, [])
+        return found
+
+
+LinkKind = Literal["role", "source", "term"]
+
+
+@dataclass(frozen=True)
+class Indexes:
+    """The look-ups every query answers from, built once with the knowledge base."""
+
+    sources: tuple[Source, ...]
+    roles: tuple[Role, ...]
+    glossary: tuple[Term, ...]
+    skills: tuple[SkillArea, ...]
+    comparisons: tuple[Comparison, ...]
+    #: Ordered by role, source and level.
+    bands: tuple[SalaryBand, ...]
+    bands_by_role: Mapping[str, tuple[SalaryBand, ...]]
+    facts: tuple[MarketFact, ...]
+    facts_by_id: Mapping[str, MarketFact]
+    facts_by_role: Mapping[str, tuple[MarketFact, ...]]
+    figures: Mapping[str, SalaryBand | MarketFact]
+    #: In the sources' suggested order first; the data's order among equals.
+    resources: tuple[Resource, ...]
+    resources_by_role: Mapping[str, tuple[Resource, ...]]
+    comparisons_by_pair: Mapping[frozenset[str], Comparison]
+    origins: Mapping[tuple[str, str], Origin]
+
+    @classmethod
+    def of(cls, entries: Entries) -> Indexes:
+        def records(collection: str, kind: type[R]) -> tuple[R, ...]:
+            return tuple(cast("R", record) for record, _ in entries.get(collection, ()))
+
+        bands = tuple(
+            sorted(
+                records("salary_bands", SalaryBand),
+                key=lambda b: (b.role, b.source, LEVEL_ORDER.index(b.level)),
+            )
+        )
+        facts = records("market_facts", MarketFact)
+        # A stable sort: resources at the same step keep the order the data file gives them.
+        resources = tuple(
+            sorted(records("resources", Resource), key=lambda r: (r.order is None, r.order or 0))
+        )
+        comparisons = records("comparisons", Comparison)
+        pairs: dict[frozenset[str], Comparison] = {}
+        for comparison in comparisons:
+            pairs.setdefault(frozenset(comparison.roles), comparison)
+        figures: dict[str, SalaryBand | MarketFact] = {band.id: band for band in bands}
+        figures.update((fact.id, fact) for fact in facts if fact.id not in figures)
+        return cls(
+            sources=records("sources", Source),
+            roles=records("roles", Role),
+            glossary=records("glossary", Term),
+            skills=records("skills", SkillArea),
+            comparisons=comparisons,
+            bands=bands,
+            bands_by_role=_grouped(bands, lambda band: [band.role]),
+            facts=facts,
+            facts_by_id={fact.id: fact for fact in reversed(facts)},
+            facts_by_role=_grouped(facts, lambda fact: fact.roles),
+            figures=figures,
+            resources=resources,
+            resources_by_role=_grouped(resources, lambda resource: resource.roles),
+            comparisons_by_pair=pairs,
+            origins={
+                (collection, str(getattr(record, "id", ""))): origin
+                for collection, found in entries.items()
+                for record, origin in reversed(found)
+            },
+        )
+
+
+def _grouped(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> dict[str, tuple[R, ...]]:
+    groups: dict[str, list[R]] = {}
+    for record in records:
+        for key in dict.fromkeys(keys(record)):
+            groups.setdefault(key, []).append(record)
+    return {key: tuple(found) for key, found in groups.items()}

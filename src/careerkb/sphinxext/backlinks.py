@@ -60,9 +60,9 @@ def _collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     found: set[str] = set()
     for xref in doctree.findall(addnodes.pending_xref):
         if xref.get("refdomain") == "std" and xref.get("reftype") == "term":
-            term = kb.terms_index.find(xref["reftarget"])
-            if term is not None:
-                found.add(term.id)
+            term_id = kb.term_id(xref["reftarget"])
+            if term_id is not None:
+                found.add(term_id)
     if found:
         careerkb_domain(app.env).mentions[app.env.current_document.docname] = found
 

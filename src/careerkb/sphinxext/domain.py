@@ -34,11 +34,9 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from careerkb.knowledge import KnowledgeBase
+    from careerkb.recording import Question
 
-DATA_VERSION = 3
-
-#: A piece of data a page was built from or links to: see careerkb.sphinxext.dependencies.
-DataKey = tuple[str, str]
+DATA_VERSION = 4
 
 
 class Target(NamedTuple):
@@ -67,12 +65,10 @@ class CareerkbDomain(Domain):
         "renders": {},  # docname -> {(collection, record id)}
         "catalogue_pages": set(),  # docnames that list the whole catalogue
         "mentions": {},  # docname -> {term id}: the glossary terms a page links to
-        "reads": {},  # docname -> {data key}: the data a page was read from
-        "links": {},  # docname -> {data key}: the records a page links to
-        # Not per page: the last build's data, and what changed since (see dependencies.py).
-        "fingerprints": {},  # data key -> digest
-        "changed_keys": set(),
-        "cross_page_digest": "",  # what the catalogue pages' placeholders were last filled from
+        "reads": {},  # docname -> {question: answer's fingerprint}: what a page asked when read
+        "links": {},  # docname -> {(kind, name): fingerprint}: what a page's links show
+        # Not per page: what the catalogue pages' placeholders were last filled from.
+        "cross_page_digest": "",
     }
     data_version = DATA_VERSION
 
@@ -93,20 +89,12 @@ class CareerkbDomain(Domain):
         return self.data["catalogue_pages"]  # type: ignore[no-any-return]
 
     @property
-    def reads(self) -> dict[str, set[DataKey]]:
+    def reads(self) -> dict[str, dict[Question, str]]:
         return self.data["reads"]  # type: ignore[no-any-return]
 
     @property
-    def links(self) -> dict[str, set[DataKey]]:
+    def links(self) -> dict[str, dict[tuple[str, str], str]]:
         return self.data["links"]  # type: ignore[no-any-return]
-
-    @property
-    def fingerprints(self) -> dict[DataKey, str]:
-        return self.data["fingerprints"]  # type: ignore[no-any-return]
-
-    @property
-    def changed_keys(self) -> set[DataKey]:
-        return self.data["changed_keys"]  # type: ignore[no-any-return]
 
     # --- recording, during the read phase ---------------------------------------------------
 
@@ -126,10 +114,6 @@ class CareerkbDomain(Domain):
     def note_render(self, collection: str, record_id: str) -> None:
         """Record that the current page shows a record."""
         self.renders.setdefault(self.env.current_document.docname, set()).add((collection, record_id))
-
-    def note_reads(self, keys: Iterable[DataKey]) -> None:
-        """Record that the current page was built from these data keys."""
-        self.reads.setdefault(self.env.current_document.docname, set()).update(keys)
 
     def note_catalogue_page(self) -> None:
         """Mark the current page as listing what other pages show: re-written when that changes."""
@@ -177,7 +161,7 @@ class CareerkbDomain(Domain):
         for name in ("renders", "mentions", "reads", "links"):
             for docname, values in otherdata[name].items():
                 if docname in docnames:
-                    self.data[name][docname] = set(values)
+                    self.data[name][docname] = values
         self.catalogue_pages.update(doc for doc in otherdata["catalogue_pages"] if doc in docnames)
 
     # --- resolving links --------------------------------------------------------------------

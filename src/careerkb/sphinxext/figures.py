@@ -10,29 +10,16 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from careerkb.format import band_label, figure_label
-from careerkb.knowledge import UnknownRecordError, closest
-from careerkb.models import MarketFact, SalaryBand
-from careerkb.sphinxext.dependencies import ANY_DATA, keys_shown_with
+from careerkb.knowledge import UnknownRecordError
+from careerkb.models import SalaryBand
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.freshness import build_inputs
 from careerkb.sphinxext.render import cited
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-    from careerkb.knowledge import KnowledgeBase
-
-
-def _find(kb: KnowledgeBase, record_id: str) -> SalaryBand | MarketFact:
-    for band in kb.salary_bands():
-        if band.id == record_id:
-            return band
-    try:
-        return kb.market_fact(record_id)
-    except UnknownRecordError:
-        ids = [band.id for band in kb.salary_bands()] + [fact.id for fact in kb.market_facts()]
-        raise UnknownRecordError("salary band or market fact", record_id, closest(record_id, ids)) from None
 
 
 class FigureRole(SphinxRole):
@@ -41,18 +28,15 @@ class FigureRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         kb = knowledge(self.config)
         if kb is None:
-            careerkb_domain(self.env).note_reads([ANY_DATA])  # read again once the data is fixed
+            build_inputs().data_loads()  # asked, so that the page is read again once data loads
             return [nodes.inline(self.rawtext, self.text)], []
         try:
-            record = _find(kb, self.text.strip())
+            record = kb.figure(self.text.strip())
         except UnknownRecordError as error:
             warn(str(error), Subtype.UNKNOWN_ID, self.get_location())
-            careerkb_domain(self.env).note_reads([ANY_DATA])  # until the record exists
             return [nodes.inline(self.rawtext, self.text, classes=["careerkb-figure-missing"])], []
         collection = "salary_bands" if isinstance(record, SalaryBand) else "market_facts"
-        domain = careerkb_domain(self.env)
-        domain.note_render(collection, record.id)
-        domain.note_reads(keys_shown_with(collection, record))
+        careerkb_domain(self.env).note_render(collection, record.id)
         if isinstance(record, SalaryBand):
             shown = band_label(record)
         elif record.figure is not None:

@@ -50,7 +50,6 @@ class GlossaryDirective(CareerkbDirective):
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         # Entries show other terms' names (read from the data now) and the pages that mention
         # each term (filled in when the page is written).
-        self.uses_collection("glossary")
         domain = careerkb_domain(self.env)
         domain.note_catalogue_page()
         by_letter: dict[str, list[Term]] = {}

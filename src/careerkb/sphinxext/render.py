@@ -141,7 +141,7 @@ def source_link(kb: KnowledgeBase, record: Cited) -> nodes.inline:
 
     link = nodes.inline(classes=["careerkb-cite"])
     link += source_ref(record.source, citation(kb.source(record.source), record.as_of.label))
-    if is_stale(kb, record):
+    if is_stale(record):
         note = "may be out of date"
         link += nodes.Text(", ")
         link += nodes.strong(note, note, classes=["careerkb-stale"])
@@ -186,7 +186,7 @@ def term_link(name: str, *, quiet: bool = False) -> addnodes.pending_xref:
 
 def term_or_text(kb: KnowledgeBase, name: str) -> nodes.Node:
     """A glossary link when the name is a known term (text if the project has no glossary)."""
-    if kb.terms_index.find(name) is None:
+    if kb.term_id(name) is None:
         return nodes.Text(name)
     return term_link(name, quiet=True)
 

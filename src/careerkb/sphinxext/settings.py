@@ -6,6 +6,7 @@ what it takes, rather than surfacing later as a puzzling warning on some page.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,15 @@ def check_settings(confdir: Path, config: Config) -> None:
             f"careerkb_max_age_days = {max_age!r} in conf.py: give a whole number of days, "
             "0 or more (0 turns the check for old figures off)"
         )
+    today = config.careerkb_today
+    if today is not None:
+        try:
+            dt.date.fromisoformat(today if isinstance(today, str) else "")
+        except ValueError:
+            raise ConfigError(
+                f"careerkb_today = {today!r} in conf.py: give a date as 'YYYY-MM-DD', "
+                "or leave it unset to count from the day the build runs"
+            ) from None
     for name in BOOLEAN_SETTINGS:
         value = config[name]
         if not isinstance(value, bool):

@@ -1,8 +1,12 @@
-"""What every careerkb directive shares: the knowledge base, located warnings, the data it reads.
+"""What every careerkb directive shares: the knowledge base and located warnings.
 
 Subclasses implement :meth:`CareerkbDirective.render`. The final :meth:`run` turns the expected
 failures (an unknown id, a bad option, a filter that matches nothing) into one warning at the
 directive's page and line, so a contributor never sees a traceback.
+
+A directive declares no dependencies: what it asks of the knowledge base is recorded as it runs
+(see :mod:`careerkb.sphinxext.dependencies`), failures included, so a page that named a record
+that did not exist yet is read again once it does.
 """
 
 from __future__ import annotations
@@ -13,14 +17,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from careerkb.knowledge import UnknownRecordError
 from careerkb.models import LEVEL_ORDER, Level, Record
-from careerkb.sphinxext.dependencies import ANY_DATA, collection_key, keys_shown_with, role_group_key
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.freshness import build_inputs
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from docutils import nodes
 
     from careerkb.knowledge import KnowledgeBase
@@ -50,8 +52,9 @@ class CareerkbDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kb = knowledge(self.config)
         if kb is None:
-            # The data's own problems were reported when it loaded; read again once it is fixed.
-            careerkb_domain(self.env).note_reads([ANY_DATA])
+            # The data's own problems were reported when it loaded; asking is what makes the
+            # page read again once it is fixed.
+            build_inputs().data_loads()
             return []
         try:
             if self.argument and not self.arguments and not self.argument_optional:
@@ -63,8 +66,6 @@ class CareerkbDirective(SphinxDirective):
             warn(f"{self.name}: {error}", Subtype.UNKNOWN_ID, self.get_location())
         except DirectiveProblem as problem:
             warn(f"{self.name}: {problem}", problem.subtype, self.get_location())
-        # Read the page again on any data change: the record or match it wants may appear.
-        careerkb_domain(self.env).note_reads([ANY_DATA])
         return []
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
@@ -72,25 +73,14 @@ class CareerkbDirective(SphinxDirective):
 
     # --- helpers for subclasses -------------------------------------------------------------
 
-    def uses(self, collection: str, record: Record) -> None:
-        """Note that this page shows ``record``: re-read it when the record, or one it names, changes."""
-        domain = careerkb_domain(self.env)
-        domain.note_render(collection, str(getattr(record, "id", "")))
-        domain.note_reads(keys_shown_with(collection, record))
-
-    def uses_records_of(self, collection: str, roles: Iterable[Role]) -> None:
-        """Note that this page lists ``collection``'s records for ``roles``: a new one changes it."""
-        careerkb_domain(self.env).note_reads(role_group_key(collection, role.id) for role in roles)
-
-    def uses_collection(self, collection: str) -> None:
-        """Note that this page lists the whole of ``collection``."""
-        careerkb_domain(self.env).note_reads([collection_key(collection)])
+    def shows(self, collection: str, record: Record) -> None:
+        """Note that this page shows ``record``, for the sources page and the coverage check."""
+        careerkb_domain(self.env).note_render(collection, str(getattr(record, "id", "")))
 
     def roles_option(self, kb: KnowledgeBase, name: str = "role") -> list[Role]:
         """The roles named in a comma-separated option, or every role when it is absent."""
         value = self.options.get(name)
         if value is None:
-            self.uses_collection("roles")
             return list(kb.roles)
         keys = [key.strip() for key in value.split(",") if key.strip()]
         if not keys:

@@ -95,7 +95,6 @@ class SalaryChartDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         roles = list({role.id: role for role in self.roles_option(kb)}.values())
-        self.uses_records_of("salary_bands", roles)
         source = self._source_option(kb)
         bands = [
             band
@@ -114,7 +113,7 @@ class SalaryChartDirective(CareerkbDirective):
                 "choose one with :source:"
             )
         for band in bands:
-            self.uses("salary_bands", band)  # and so its role's title and its source's name
+            self.shows("salary_bands", band)  # and so its role's title and its source's name
 
         chart = _chart(kb, shown, bands, currencies[0])
         alt = summary(kb, shown, bands)

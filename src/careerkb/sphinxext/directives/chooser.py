@@ -92,8 +92,6 @@ class ChooserDirective(CareerkbDirective):
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         if any(True for _ in self.state.document.findall(chooser_data)):
             raise DirectiveProblem("a page can hold only one chooser")
-        self.uses_collection("roles")
-        self.uses_collection("comparisons")
         roles = [role for role in kb.roles if role.choose_if]
         if not roles:
             raise DirectiveProblem("the sources give no criteria for choosing a role", Subtype.EMPTY)
@@ -101,7 +99,7 @@ class ChooserDirective(CareerkbDirective):
         data: ChooserData = {"roles": {}, "criteria": []}
         rows: list[list[Cell]] = []
         for role in roles:
-            self.uses("roles", role)
+            self.shows("roles", role)
             data["roles"][role.id] = {"title": role.title, "url": None, "summary": role.summary}
             for criteria in role.choose_if:
                 source = citation(kb.source(criteria.source), criteria.as_of.label)
@@ -136,7 +134,7 @@ class ChooserDirective(CareerkbDirective):
             return []
         items: list[Cell] = []
         for comparison in comparisons:
-            self.uses("comparisons", comparison)
+            self.shows("comparisons", comparison)
             items.append(
                 [
                     paragraph(nodes.strong(comparison.headline, comparison.headline), *cited(kb, comparison)),

@@ -46,9 +46,7 @@ class CompareDirective(CareerkbDirective):
         if len({role.id for role in roles}) != len(roles) or len(roles) < 2:
             raise DirectiveProblem(f"needs two or more different roles, got {self.arguments[0]!r}")
         for role in roles:
-            self.uses("roles", role)
-        for collection in ("comparisons", "skills", "market_facts", "salary_bands"):
-            self.uses_records_of(collection, roles)
+            self.shows("roles", role)
         rows: list[list[Cell]] = [
             ["In one line", *(role.summary for role in roles)],
             [
@@ -60,7 +58,7 @@ class CompareDirective(CareerkbDirective):
         if len(roles) == 2:
             comparison = kb.comparison(roles[0].id, roles[1].id)
             if comparison is not None:
-                self.uses("comparisons", comparison)
+                self.shows("comparisons", comparison)
                 label = [nodes.Text(comparison.headline), *cited(kb, comparison)]
                 rows.append([label, *(comparison.sides[role.id] for role in roles)])
                 if comparison.hybrid:
@@ -74,7 +72,7 @@ class CompareDirective(CareerkbDirective):
                     )
         for area in kb.skills:
             if all(role.id in area.by_role for role in roles):
-                self.uses("skills", area)
+                self.shows("skills", area)
                 rows.append([[nodes.Text(area.area), *cited(kb, area)], *(area.by_role[r.id] for r in roles)])
         rows.append(["Typical day", *(self._typical_day(kb, role) for role in roles)])
         rows.append(["Interview loop", *(self._interview(kb, role) for role in roles)])
@@ -111,7 +109,7 @@ class CompareDirective(CareerkbDirective):
             return "No figures in the sources."
         items: list[Cell] = []
         for fact in facts:
-            self.uses("market_facts", fact)
+            self.shows("market_facts", fact)
             figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
             items.append([nodes.Text(figure + fact.statement), *cited(kb, fact)])
         return [bullet_list(items)]
@@ -128,7 +126,7 @@ class CompareDirective(CareerkbDirective):
         if not bands:
             return []
         for band in bands:
-            self.uses("salary_bands", band)
+            self.shows("salary_bands", band)
         headers = ["Level", *(role.title for role in roles), "Source"]
         return [table(headers, pay_rows(kb, roles, bands), classes=["careerkb-salary-table"], title="Pay")]
 

@@ -36,7 +36,6 @@ class MarketFactsDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         chosen = self.roles_option(kb)
-        self.uses_records_of("market_facts", chosen)
         roles = {role.id for role in chosen}
         measure = self.options.get("measure")
         if measure is not None and measure not in MEASURES:
@@ -52,7 +51,7 @@ class MarketFactsDirective(CareerkbDirective):
             raise DirectiveProblem("the filter matches no market facts", Subtype.EMPTY)
         items = []
         for fact in facts:
-            self.uses("market_facts", fact)
+            self.shows("market_facts", fact)
             parts: list[str | nodes.Node] = []
             if fact.figure is not None:
                 label = figure_label(fact.figure)

@@ -27,7 +27,7 @@ class CareerLadderDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses("roles", role)
+        self.shows("roles", role)
         ladder = role.career_ladder
         if ladder is None:
             raise DirectiveProblem(f"the sources give no career ladder for {role.id!r}", Subtype.EMPTY)
@@ -52,7 +52,6 @@ class LearningPathDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses_records_of("resources", [role])
         resources = kb.resources(role=role.id)
         if not resources:
             raise DirectiveProblem(
@@ -62,7 +61,7 @@ class LearningPathDirective(CareerkbDirective):
         others = [r for r in resources if r.order is None]
         items = []
         for resource in resources:
-            self.uses("resources", resource)
+            self.shows("resources", resource)
         for resource in [*ordered, *others]:
             step = f"Step {resource.order}: " if resource.order else ""
             details = (
@@ -91,7 +90,7 @@ class InterviewLoopDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses("roles", role)
+        self.shows("roles", role)
         loop = role.interview_loop
         if loop is None:
             raise DirectiveProblem(f"the sources describe no interview loop for {role.id!r}", Subtype.EMPTY)
@@ -119,14 +118,10 @@ class ChooseIfDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        if self.arguments:
-            roles = [kb.role(self.arguments[0])]
-        else:
-            roles = list(kb.roles)
-            self.uses_collection("roles")
+        roles = [kb.role(self.arguments[0])] if self.arguments else list(kb.roles)
         body: list[nodes.Node] = []
         for role in roles:
-            self.uses("roles", role)
+            self.shows("roles", role)
             if not role.choose_if:
                 continue
             body.append(paragraph(nodes.strong("", "", role_link(role)), classes=["careerkb-choose-role"]))

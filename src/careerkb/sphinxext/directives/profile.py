@@ -9,7 +9,6 @@ from sphinx import addnodes
 
 from careerkb.format import figure_label
 from careerkb.sphinxext.backlinks import terms_used
-from careerkb.sphinxext.dependencies import term_name_key
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import (
@@ -46,20 +45,18 @@ class QuickFactsDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses("roles", role)
-        self.uses_records_of("salary_bands", [role])
-        self.uses_records_of("market_facts", [role])
+        self.shows("roles", role)
         box = nodes.topic(classes=["careerkb-quick-facts"])
         box += nodes.title("Quick facts", "Quick facts")
         box += labelled("In one line", role.summary)
         box += labelled("Status", role.status.value.replace("-", " "), *cited(kb, role.status))
         band = kb.entry_pay(role.id)
         if band is not None:
-            self.uses("salary_bands", band)
+            self.shows("salary_bands", band)
             box += labelled("Entry pay", pay_cell(band), " total compensation", *cited(kb, band))
         fact = kb.headline_fact(role.id)
         if fact is not None and fact.figure is not None:
-            self.uses("market_facts", fact)
+            self.shows("market_facts", fact)
             box += labelled("Demand", f"{figure_label(fact.figure)}: {fact.statement}", *cited(kb, fact))
         if role.entry_routes:
             box += labelled("Ways in", *joined(role.entry_routes, "; "))
@@ -81,7 +78,7 @@ class RoleProfileDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         role = kb.role(self.arguments[0])
-        self.uses("roles", role)
+        self.shows("roles", role)
         anchor = role_anchor(role)
         target = nodes.target("", "", ids=[anchor])
         self.state.document.note_explicit_target(target)
@@ -96,8 +93,6 @@ class RoleProfileDirective(CareerkbDirective):
         if role.duties:
             body.append(bullet_list(role.duties, classes=["careerkb-duties"]))
         if role.toolkit:
-            # A tool becomes a glossary link when a term has its name: re-read if that changes.
-            careerkb_domain(self.env).note_reads(term_name_key(tool) for tool in role.toolkit)
             tools = [term_or_text(kb, tool) for tool in role.toolkit]
             body += _section("Toolkit", paragraph(*joined(tools)))
         if role.suits:

@@ -22,20 +22,18 @@ class RolesDirectoryDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        for collection in ("roles", "salary_bands", "market_facts"):
-            self.uses_collection(collection)
         rows: list[list[Cell]] = []
         for role in sorted(kb.roles, key=lambda r: r.title.casefold()):
-            self.uses("roles", role)
+            self.shows("roles", role)
             band = kb.entry_pay(role.id)
             pay: Cell = "—"
             if band is not None:
-                self.uses("salary_bands", band)
+                self.shows("salary_bands", band)
                 pay = [pay_cell(band), *cited(kb, band)]
             demand: Cell = "—"
             fact = kb.headline_fact(role.id)
             if fact is not None and fact.figure is not None:
-                self.uses("market_facts", fact)
+                self.shows("market_facts", fact)
                 demand = [text(f"{figure_label(fact.figure)} — {fact.statement}"), *cited(kb, fact)]
             status = [text(role.status.value.replace("-", " ")), *cited(kb, role.status)]
             rows.append([[role_link(role)], role.summary, status, pay, demand])

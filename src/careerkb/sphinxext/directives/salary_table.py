@@ -53,7 +53,6 @@ class SalaryTableDirective(CareerkbDirective):
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
         roles = self.roles_option(kb)
-        self.uses_records_of("salary_bands", roles)
         source = kb.source(self.options["source"]).id if "source" in self.options else None
         levels = self.levels_option()
         bands = [
@@ -66,7 +65,7 @@ class SalaryTableDirective(CareerkbDirective):
             raise DirectiveProblem("the filter matches no salary bands", Subtype.EMPTY)
         shown = [role for role in roles if any(band.role == role.id for band in bands)]
         for band in bands:
-            self.uses("salary_bands", band)
+            self.shows("salary_bands", band)
         caption = self.options.get("caption", "Total compensation by level")
         headers = ["Level", *(role.title for role in shown), "Source"]
         return [table(headers, pay_rows(kb, shown, bands), classes=["careerkb-salary-table"], title=caption)]

@@ -38,7 +38,6 @@ class SourcesDirective(CareerkbDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        self.uses_collection("sources")
         domain = careerkb_domain(self.env)
         domain.note_catalogue_page()
         entries: list[nodes.Node] = []
