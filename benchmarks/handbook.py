@@ -9,9 +9,10 @@ visible text, tables and links costs to build. It mirrors what careerkb shows, n
 classes, scripts, JSON API, link previews or search entries.
 
 Both trees come from one plan: a list of pages, each a sequence of blocks that are either prose
-or a careerkb directive. The careerkb writer prints the directives; the twin writer renders each
-as careerkb would, and works out from the plan which pages mention each term and cite each
-source, as careerkb works them out from the pages it has read.
+or a careerkb directive. The careerkb writer prints the directives; the twin writer asks each
+directive's view (:mod:`careerkb.views.requests`), the very one careerkb renders, and writes it
+out as static MyST. Which pages mention each term and cite each source, it works out from the
+views' records and links, as careerkb works them out from the pages it has read.
 
     python -m benchmarks.handbook OUT [--data DIR]   # writes OUT/careerkb and OUT/twin
 """
@@ -24,36 +25,50 @@ import os
 import re
 import string
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, cast
 
 import careerkb
-from careerkb.format import band_label, citation, figure_label, level_label
+from careerkb.clock import Clock
+from careerkb.format import level_label
 from careerkb.integrity import references
 from careerkb.loader import default_data_dir
-from careerkb.models import LEVEL_ORDER
-from careerkb.sphinxext.freshness import DEFAULT_MAX_AGE_DAYS
+from careerkb.views import Context
+from careerkb.views.content import (
+    Box,
+    BulletList,
+    Citation,
+    Code,
+    Labelled,
+    LocalLink,
+    Paragraph,
+    Pay,
+    RoleLink,
+    Rubric,
+    SourceLink,
+    Strong,
+    Styled,
+    Table,
+    TermLink,
+    WebLink,
+    is_blocks,
+)
+from careerkb.views.figures import inline_figure
+from careerkb.views.glossary import Glossary
+from careerkb.views.requests import VIEWS, Request
+from careerkb.views.roles import RoleProfile
+from careerkb.views.sources import Sources, source_anchor
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
-    from careerkb.knowledge import Entries, KnowledgeBase, NameIndex
-    from careerkb.models import (
-        Cited,
-        Comparison,
-        MarketFact,
-        Resource,
-        Role,
-        SalaryBand,
-        SkillArea,
-        Source,
-        Term,
-    )
-
-R = TypeVar("R")
+    from careerkb.knowledge import KnowledgeBase
+    from careerkb.models import Comparison, Role, Term
+    from careerkb.views import View
+    from careerkb.views.content import Block as ViewBlock
+    from careerkb.views.content import Cell, Inline, Span
 
 PROJECT = "careerkb"
 INDEX, ROLES, COMPARE, MARKET, GLOSSARY, SOURCES = (
@@ -91,7 +106,16 @@ def md(text: str) -> str:
     >>> print(md("1. first"), md("- item"), md("(label)="))
     1\. first \- item \(label)=
     """
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _line_start(_escaped(" ".join(text.split())))
+
+
+def _escaped(text: str) -> str:
+    """Inline text with MyST's special characters escaped, its spacing kept (one space a run)."""
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def _line_start(escaped: str) -> str:
+    """Escaped text that may start a line: nothing in it may open a block."""
     if escaped[:1] in string.punctuation and not escaped.startswith("\\"):
         escaped = "\\" + escaped  # '+', '-', '%', '(label)=', '>' and the like open blocks
     return _LIST_MARKER.sub(r"\1\\\2", escaped, count=1)
@@ -192,97 +216,6 @@ def join_and(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-# --- the data, looked up once -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Data:
-    """The knowledge base with the queries the writers repeat, each answered once.
-
-    ``KnowledgeBase`` scans every record on each query, so at 100x data writing the pages took
-    most of a minute. The answers are the same: grouped in the order the knowledge base gives.
-    """
-
-    kb: KnowledgeBase
-    roles: tuple[Role, ...]
-    glossary: tuple[Term, ...]
-    sources: tuple[Source, ...]
-    skills_by_role: dict[str, list[SkillArea]]
-    comparisons: tuple[Comparison, ...]
-    all_facts: list[MarketFact]
-    bands_by_role: dict[str, list[SalaryBand]]
-    facts_by_role: dict[str, list[MarketFact]]
-    resources_by_role: dict[str, list[Resource]]
-    entry_by_role: dict[str, SalaryBand | None]
-    headline_by_role: dict[str, MarketFact | None]
-    terms_by_role: dict[str, list[Term]]
-    bands_by_id: dict[str, SalaryBand]
-
-    @classmethod
-    def of(cls, kb: KnowledgeBase) -> Data:
-        roles, glossary, bands, facts = kb.roles, kb.glossary, kb.salary_bands(), kb.market_facts()
-        return cls(
-            kb,
-            roles,
-            glossary,
-            kb.sources,
-            _group(kb.skills, lambda area: area.by_role),
-            kb.comparisons,
-            facts,
-            _group(bands, lambda band: [band.role]),
-            _group(facts, lambda fact: fact.roles),
-            _group(kb.resources(), lambda resource: resource.roles),
-            {role.id: kb.entry_pay(role.id) for role in roles},
-            {role.id: kb.headline_fact(role.id) for role in roles},
-            _group(glossary, lambda term: term.roles),
-            {band.id: band for band in bands},
-        )
-
-    @property
-    def entries(self) -> Entries:
-        return self.kb.entries
-
-    @property
-    def terms_index(self) -> NameIndex[Term]:
-        return self.kb.terms_index
-
-    def role(self, key: str) -> Role:
-        return self.kb.role(key)
-
-    def term(self, key: str) -> Term:
-        return self.kb.term(key)
-
-    def source(self, key: str) -> Source:
-        return self.kb.source(key)
-
-    def comparison(self, first: str, second: str) -> Comparison | None:
-        return self.kb.comparison(first, second)
-
-    def salary_bands(self, *, role: str) -> list[SalaryBand]:
-        return self.bands_by_role.get(self.role(role).id, [])
-
-    def market_facts(self, *, role: str) -> list[MarketFact]:
-        return self.facts_by_role.get(self.role(role).id, [])
-
-    def resources(self, *, role: str) -> list[Resource]:
-        return self.resources_by_role.get(self.role(role).id, [])
-
-    def entry_pay(self, role: str) -> SalaryBand | None:
-        return self.entry_by_role[role]
-
-    def headline_fact(self, role: str) -> MarketFact | None:
-        return self.headline_by_role[role]
-
-
-def _group(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> dict[str, list[R]]:
-    """Records by each key they name, in their given order."""
-    grouped: dict[str, list[R]] = {}
-    for record in records:
-        for key in keys(record):
-            grouped.setdefault(key, []).append(record)
-    return grouped
-
-
 # --- the plan both trees share ----------------------------------------------------------------
 
 
@@ -294,8 +227,8 @@ class Directive:
     argument: str = ""
     options: tuple[tuple[str, str], ...] = ()
 
-    def option(self, key: str) -> str | None:
-        return dict(self.options).get(key)
+    def request(self) -> Request:
+        return Request(self.argument or None, dict(self.options))
 
     def markdown(self) -> str:
         return directive(f"careerkb:{self.name}", self.argument, self.options)
@@ -330,7 +263,7 @@ class Page:
     blocks: tuple[Block, ...]
 
 
-def plan(kb: Data) -> list[Page]:
+def plan(kb: KnowledgeBase) -> list[Page]:
     """Every page of the handbook, in the same order in both trees."""
     return [
         _index_page(kb),
@@ -352,7 +285,7 @@ def _intro(text: str) -> Prose:
     return Prose.of(md(text))
 
 
-def _index_page(kb: Data) -> Page:
+def _index_page(kb: KnowledgeBase) -> Page:
     intro = (
         f"This handbook covers {len(kb.roles)} AI roles: what each one does, what it pays, how much "
         f"demand there is and how to get in. It compares {len(kb.comparisons)} pairs of roles, defines "
@@ -362,13 +295,13 @@ def _index_page(kb: Data) -> Page:
     return Page(INDEX, f"The {PROJECT} handbook", (Prose.of(md(intro), toctree(entries)),))
 
 
-def _roles_page(kb: Data) -> Page:
+def _roles_page(kb: KnowledgeBase) -> Page:
     intro = _intro("Every role side by side: its status, entry pay and demand, each with its source.")
     hidden = Prose.of(toctree((role.id for role in kb.roles), hidden=True))
     return Page(ROLES, "Roles", (intro, Directive("roles-directory"), hidden))
 
 
-def _role_page(kb: Data, role: Role) -> Page:
+def _role_page(kb: KnowledgeBase, role: Role) -> Page:
     blocks: list[Block] = [
         _role_prose(kb, role),
         Directive("quick-facts", role.id),
@@ -389,7 +322,7 @@ def _role_page(kb: Data, role: Role) -> Page:
     return Page(f"roles/{role.id}", role.title, tuple(blocks))
 
 
-def _role_prose(kb: Data, role: Role) -> Prose:
+def _role_prose(kb: KnowledgeBase, role: Role) -> Prose:
     """The summary, a sentence linking three terms and one with a pay figure."""
     summary = md(role.summary)
     parts: list[str | Figure] = [summary if summary[-1] in ".!?" else summary + "."]
@@ -407,133 +340,22 @@ def _role_prose(kb: Data, role: Role) -> Prose:
     return Prose(tuple(parts), tuple(term.id for term in terms))
 
 
-def prose_terms(kb: Data, role: Role) -> list[Term]:
+def prose_terms(kb: KnowledgeBase, role: Role) -> list[Term]:
     """Three terms for a role's prose: its own first, by id, then the glossary's first ones."""
-    own = sorted(kb.terms_by_role.get(role.id, []), key=lambda term: term.id)
+    own = sorted((term for term in kb.glossary if role.id in term.roles), key=lambda term: term.id)
     chosen = {term.id for term in own[:3]}
     fallback = (term for term in kb.glossary if term.id not in chosen)
     return [*own[:3], *islice(fallback, 3 - len(chosen))]
 
 
-def _compare_page(kb: Data) -> Page:
+def _compare_page(kb: KnowledgeBase) -> Page:
     intro = _intro("Pairs of roles side by side, on everything the sources cover.")
     return Page(COMPARE, "Compare roles", (intro, Prose.of(toctree(c.id for c in kb.comparisons))))
 
 
-def _comparison_page(kb: Data, comparison: Comparison) -> Page:
+def _comparison_page(kb: KnowledgeBase, comparison: Comparison) -> Page:
     title = " vs ".join(kb.role(role_id).title for role_id in comparison.roles)
     return Page(f"compare/{comparison.id}", title, (Directive("compare", " ".join(comparison.roles)),))
-
-
-# --- what each directive selects and shows, as careerkb selects it ----------------------------
-
-
-def _roles_option(kb: Data, use: Directive) -> list[Role]:
-    value = use.option("role")
-    return list(kb.roles) if value is None else [kb.role(key.strip()) for key in value.split(",")]
-
-
-def salary_bands_of(kb: Data, use: Directive) -> list[SalaryBand]:
-    return [band for role in _roles_option(kb, use) for band in kb.salary_bands(role=role.id)]
-
-
-def market_facts_of(kb: Data, use: Directive) -> list[MarketFact]:
-    chosen = {id(fact) for role in _roles_option(kb, use) for fact in kb.market_facts(role=role.id)}
-    return [fact for fact in kb.all_facts if id(fact) in chosen]
-
-
-def compared_roles(kb: Data, use: Directive) -> list[Role]:
-    return [kb.role(key) for key in use.argument.split()]
-
-
-def compared_skills(kb: Data, roles: list[Role]) -> list[SkillArea]:
-    first = kb.skills_by_role.get(roles[0].id, [])
-    return [area for area in first if all(role.id in area.by_role for role in roles)]
-
-
-def _headline(kb: Data, role: Role) -> MarketFact | None:
-    fact = kb.headline_fact(role.id)
-    return fact if fact is not None and fact.figure is not None else None
-
-
-def _at_a_glance(kb: Data, role: Role) -> set[Key]:
-    """A role with its entry pay and headline demand figure, as the quick facts show it."""
-    shown = {("roles", role.id)}
-    band, fact = kb.entry_pay(role.id), _headline(kb, role)
-    shown |= {("salary_bands", band.id)} if band else set()
-    return shown | ({("market_facts", fact.id)} if fact else set())
-
-
-def shown_by(kb: Data, use: Directive) -> set[Key]:
-    """The records a directive shows: careerkb's 'renders', which decide where a source is cited."""
-    match use.name:
-        case "quick-facts":
-            return _at_a_glance(kb, kb.role(use.argument))
-        case "role-profile" | "interview-loop" | "career-ladder":
-            return {("roles", kb.role(use.argument).id)}
-        case "roles-directory":
-            return set().union(*(_at_a_glance(kb, role) for role in kb.roles))
-        case "salary-table":
-            return {("salary_bands", band.id) for band in salary_bands_of(kb, use)}
-        case "market-facts":
-            return {("market_facts", fact.id) for fact in market_facts_of(kb, use)}
-        case "learning-path":
-            return {("resources", resource.id) for resource in kb.resources(role=use.argument)}
-        case "compare":
-            return _compare_shows(kb, compared_roles(kb, use))
-        case "glossary":
-            return {("glossary", term.id) for term in kb.glossary}
-        case "sources":
-            return {("sources", source.id) for source in kb.sources}
-    raise ValueError(f"unknown directive careerkb:{use.name}")
-
-
-def _compare_shows(kb: Data, roles: list[Role]) -> set[Key]:
-    shown = {("roles", role.id) for role in roles}
-    comparison = kb.comparison(roles[0].id, roles[1].id) if len(roles) == 2 else None
-    shown |= {("comparisons", comparison.id)} if comparison else set()
-    shown |= {("skills", area.id) for area in compared_skills(kb, roles)}
-    for role in roles:
-        shown |= {("market_facts", fact.id) for fact in kb.market_facts(role=role.id)}
-        shown |= {("salary_bands", band.id) for band in kb.salary_bands(role=role.id)}
-    return shown
-
-
-def toolkit_terms(kb: Data, role: Role) -> dict[str, Term]:
-    """The tools in a role's toolkit that are glossary terms, which the profile links."""
-    found = {tool: kb.terms_index.find(tool) for tool in role.toolkit}
-    return {tool: term for tool, term in found.items() if term is not None}
-
-
-def terms_linked(kb: Data, block: Block) -> set[str]:
-    """The ids of the terms a block links to: careerkb's 'mentions' of a page."""
-    if isinstance(block, Prose):
-        return set(block.terms)
-    if block.name == "role-profile":
-        return {term.id for term in toolkit_terms(kb, kb.role(block.argument)).values()}
-    if block.name == "glossary":
-        return {other for term in kb.glossary for other in term.see_also}
-    return set()
-
-
-def records_shown(kb: Data, page: Page) -> set[Key]:
-    shown: set[Key] = set()
-    for block in page.blocks:
-        if isinstance(block, Directive):
-            shown |= shown_by(kb, block)
-        else:
-            shown |= {("salary_bands", part.band_id) for part in block.parts if isinstance(part, Figure)}
-    return shown
-
-
-def renders_everything(kb: Data, pages: Iterable[Page]) -> bool:
-    """Whether every record appears on some page (careerkb_require_all_rendered can be on)."""
-    shown = set().union(*(records_shown(kb, page) for page in pages))
-    return all(
-        (collection, str(getattr(record, "id", ""))) in shown
-        for collection, entries in kb.entries.items()
-        for record, _ in entries
-    )
 
 
 # --- the careerkb tree ------------------------------------------------------------------------
@@ -541,8 +363,7 @@ def renders_everything(kb: Data, pages: Iterable[Page]) -> bool:
 
 def write_careerkb_handbook(knowledge: KnowledgeBase, out: Path, *, data_dir: Path | None = None) -> None:
     """The handbook as careerkb renders it; ``data_dir`` defaults to the folder the data came from."""
-    kb = Data.of(knowledge)
-    pages = plan(kb)
+    pages = plan(knowledge)
     for page in pages:
         blocks = [_careerkb_block(block) for block in page.blocks]
         _write_page(out, page, blocks)
@@ -550,7 +371,7 @@ def write_careerkb_handbook(knowledge: KnowledgeBase, out: Path, *, data_dir: Pa
         out,
         twin=False,
         data_dir=data_dir or data_dir_of(knowledge),
-        all_rendered=renders_everything(kb, pages),
+        all_rendered=Twin.of(knowledge, pages).renders_everything(),
     )
 
 
@@ -600,50 +421,63 @@ def write_conf(out: Path, *, twin: bool, data_dir: Path | None = None, all_rende
     (out / "conf.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-# --- the twin ---------------------------------------------------------------------------------
+# --- the twin: every directive's view, written out as static MyST -------------------------------
 
 
 @dataclass
 class Twin:
-    """What rendering a directive statically needs: the data and the whole plan."""
+    """The plan with each directive's view, and what careerkb works out across pages from them."""
 
-    kb: Data
+    context: Context
     pages: list[Page]
+    views: dict[tuple[str, int], View] = field(default_factory=dict)  # (page, block) -> its view
     titles: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)  # term id -> pages linking it
     linked: dict[str, set[str]] = field(default_factory=dict)  # page -> ids of the terms it links
     citing: dict[str, set[str]] = field(default_factory=dict)  # source id -> pages citing it
-    stale_before: dt.date = field(
-        default_factory=lambda: dt.date.today() - dt.timedelta(DEFAULT_MAX_AGE_DAYS)
-    )
+    shown: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
-    def of(cls, kb: Data, pages: list[Page]) -> Twin:
-        twin = cls(kb, pages, {page.docname: page.title for page in pages})
+    def of(cls, kb: KnowledgeBase, pages: list[Page]) -> Twin:
+        # The careerkb tree counts from the day it is built, with the default age allowed.
+        twin = cls(
+            Context(kb, Clock(today=dt.date.today())), pages, titles={p.docname: p.title for p in pages}
+        )
         records = {
             (name, str(getattr(record, "id", ""))): record
             for name, found in kb.entries.items()
             for record, _ in found
         }
         for page in pages:
-            for block in page.blocks:
-                for term_id in terms_linked(kb, block):
-                    twin.mentions.setdefault(term_id, set()).add(page.docname)
-                    twin.linked.setdefault(page.docname, set()).add(term_id)
-            for key in records_shown(kb, page):
+            shown: set[tuple[str, str]] = set()
+            terms: set[str] = set()
+            for number, block in enumerate(page.blocks):
+                if isinstance(block, Prose):
+                    terms.update(block.terms)
+                    shown.update(
+                        ("salary_bands", part.band_id) for part in block.parts if isinstance(part, Figure)
+                    )
+                    continue
+                view = twin.views[page.docname, number] = VIEWS[block.name](twin.context, block.request())
+                shown |= view.shows
+                terms.update(filter(None, (kb.term_id(link.name) for link in term_links(view))))
+            twin.shown |= shown
+            for term_id in terms:
+                twin.mentions.setdefault(term_id, set()).add(page.docname)
+                twin.linked.setdefault(page.docname, set()).add(term_id)
+            for key in shown:
                 cited = {ref.record_id for ref in references(records[key]) if ref.target == "sources"}
                 for source_id in cited | ({key[1]} if key[0] == "sources" else set()):
                     twin.citing.setdefault(source_id, set()).add(page.docname)
         return twin
 
-    def cite(self, record: Cited) -> str:
-        """'CR Labs, mid-2026', linked to the source's entry, flagged when the figure has aged."""
-        label = citation(self.kb.source(record.source), record.as_of.label)
-        stale = ", **may be out of date**" if record.as_of.date < self.stale_before else ""
-        return source_link(label, record.source) + stale
-
-    def cited(self, record: Cited) -> str:
-        return f" ({self.cite(record)})"
+    def renders_everything(self) -> bool:
+        """Whether every record appears on some page (careerkb_require_all_rendered can be on)."""
+        return all(
+            (collection, str(getattr(record, "id", ""))) in self.shown
+            for collection, entries in self.context.kb.entries.items()
+            for record, _ in entries
+        )
 
     def page_links(self, pages: Iterable[str]) -> str:
         """Links to pages in the order of their titles, as careerkb lists backlinks."""
@@ -651,8 +485,33 @@ class Twin:
         return ", ".join(doc_ref(page) for page in ordered)
 
 
-def source_label(source_id: str) -> str:
-    return f"source-{source_id}"
+def term_links(view: View) -> Iterator[TermLink]:
+    """Every glossary link a view holds."""
+
+    def cells(content: Iterable[ViewBlock]) -> Iterator[Cell]:
+        for block in content:
+            match block:
+                case Paragraph(spans=spans) | Labelled(spans=spans):
+                    yield spans
+                case BulletList(items=items):
+                    yield from items
+                case Table(rows=rows):
+                    yield from (cell for row in rows for cell in row)
+                case Box(blocks=inner):
+                    yield from cells(inner)
+
+    def walk(content: Iterable[ViewBlock]) -> Iterator[TermLink]:
+        for cell in cells(content):
+            if is_blocks(cell):
+                yield from walk(cell)
+            else:
+                yield from (span for span in cast("Inline", cell) if isinstance(span, TermLink))
+
+    yield from walk(view.blocks)
+    if isinstance(view, Glossary):
+        for group in view.groups:
+            for entry in group.entries:
+                yield from walk(entry.definition)
 
 
 def source_link(text: str, source_id: str) -> str:
@@ -663,308 +522,140 @@ def source_link(text: str, source_id: str) -> str:
     every domain), so it is kept for the rare text that needs it.
     """
     if "<" in text or text.startswith(("!", "`")) or text.endswith("`"):
-        return f"[{md(text)}](#{source_label(source_id)})"
-    return myst_role("ref", f"{text} <{source_label(source_id)}>")
+        return f"[{md(text)}](#{source_anchor(source_id)})"
+    return myst_role("ref", f"{text} <{source_anchor(source_id)}>")
 
 
 def role_link(role_id: str) -> str:
     return doc_ref(f"roles/{role_id}")
 
 
+class MySTWriter:
+    """View content as static MyST, as careerkb's nodes render it (without careerkb's classes)."""
+
+    def __init__(self, twin: Twin) -> None:
+        self.twin = twin
+
+    def blocks(self, content: Iterable[ViewBlock]) -> list[str]:
+        return [self.block(block) for block in content]
+
+    def block(self, block: ViewBlock) -> str:
+        match block:
+            case Paragraph(spans=spans):
+                return self.inline(spans)
+            case Labelled(label=label, spans=spans):
+                return labelled(label, self.inline(spans))
+            case Rubric(title=title):
+                return directive("rubric", md(title))
+            case BulletList(items=items, enumerated=enumerated):
+                return bullets((self.cell(item) for item in items), enumerated=enumerated)
+            case Table(headers=headers, rows=rows, title=title):
+                cells = [[self.cell(cell) for cell in row] for row in rows]
+                return table([md(header) for header in headers], cells, title or "")
+            case Box(title=title, blocks=inner):
+                return directive("topic", title, body="\n\n".join(self.blocks(inner)))
+
+    def cell(self, cell: Cell) -> str:
+        if is_blocks(cell):
+            return "\n\n".join(self.blocks(cell))
+        return self.inline(cast("Inline", cell))
+
+    def inline(self, spans: Inline) -> str:
+        text = "".join(self.span(span) for span in spans)
+        return _line_start(text) if spans and isinstance(spans[0], str) else text
+
+    def span(self, span: Span) -> str:
+        match span:
+            case str():
+                return _escaped(span)
+            case Citation(source_id=source_id, text=text, stale=stale):
+                return source_link(text, source_id) + (", **may be out of date**" if stale else "")
+            case Pay(text=text) | Styled(text=text):
+                return md(text)
+            case RoleLink(role_id=role_id):
+                return role_link(role_id)
+            case TermLink(name=name):
+                return term_ref(name, self.twin.context.kb.term(name).term)
+            case SourceLink(source_id=source_id, title=title):
+                return source_link(title, source_id)
+            case WebLink(url=url):
+                return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+            case Code(text=text) | LocalLink(content=Code(text=text)):
+                return myst_role("code", text)
+            case Strong(content=RoleLink(role_id=role_id)):
+                return strong(role_link(role_id))
+            case Strong(content=str() as text):
+                return strong(md(text))
+        raise TypeError(f"no MyST for {span!r}")
+
+
 def write_twin_handbook(knowledge: KnowledgeBase, out: Path) -> None:
     """The same handbook with careerkb's output typed out as static MyST."""
-    kb = Data.of(knowledge)
-    pages = plan(kb)
-    twin = Twin.of(kb, pages)
+    pages = plan(knowledge)
+    twin = Twin.of(knowledge, pages)
+    writer = MySTWriter(twin)
     for page in pages:
-        _write_page(out, page, [_twin_block(twin, page, block) for block in page.blocks])
+        blocks = [_twin_block(twin, writer, page, number, block) for number, block in enumerate(page.blocks)]
+        _write_page(out, page, blocks)
     write_conf(out, twin=True)
 
 
-def _twin_block(twin: Twin, page: Page, block: Block) -> str:
-    if isinstance(block, Directive):
-        return "\n\n".join(RENDERERS[block.name](twin, block, page.docname))
-    return "".join(_twin_figure(twin, part) if isinstance(part, Figure) else part for part in block.parts)
+def _twin_block(twin: Twin, writer: MySTWriter, page: Page, number: int, block: Block) -> str:
+    if isinstance(block, Prose):
+        return "".join(
+            _twin_figure(writer, part) if isinstance(part, Figure) else part for part in block.parts
+        )
+    view = twin.views[page.docname, number]
+    match view:
+        case RoleProfile():
+            body = [directive("index", f"!single: {view.title}; job role"), *writer.blocks(view.blocks)]
+            return "\n\n".join(body + _terms_on_page(twin, page.docname))
+        case Glossary():
+            return "\n\n".join(_glossary(twin, writer, view, page.docname))
+        case Sources():
+            return "\n\n".join(_sources(twin, writer, view, page.docname))
+    return "\n\n".join(writer.blocks(view.blocks))
 
 
-def _twin_figure(twin: Twin, figure: Figure) -> str:
-    band = twin.kb.bands_by_id[figure.band_id]
-    return md(band_label(band)) + twin.cited(band)
-
-
-def _status(twin: Twin, role: Role) -> str:
-    return md(role.status.value.replace("-", " ")) + twin.cited(role.status)
-
-
-def _quick_facts(twin: Twin, use: Directive, docname: str) -> list[str]:
-    kb, role = twin.kb, twin.kb.role(use.argument)
-    lines = [labelled("In one line", md(role.summary)), labelled("Status", _status(twin, role))]
-    band, fact = kb.entry_pay(role.id), _headline(kb, role)
-    if band is not None:
-        lines.append(labelled("Entry pay", md(band_label(band)) + " total compensation" + twin.cited(band)))
-    if fact is not None and fact.figure is not None:
-        demand = md(f"{figure_label(fact.figure)}: {fact.statement}")
-        lines.append(labelled("Demand", demand + twin.cited(fact)))
-    if role.entry_routes:
-        lines.append(labelled("Ways in", "; ".join(map(md, role.entry_routes))))
-    if role.related_roles:
-        lines.append(labelled("Related roles", ", ".join(map(role_link, role.related_roles))))
-    return [directive("topic", "Quick facts", body="\n\n".join(lines))]
-
-
-def _rubric(title: str, *content: str) -> list[str]:
-    return [directive("rubric", md(title)), *content]
-
-
-def _role_profile(twin: Twin, use: Directive, docname: str) -> list[str]:
-    kb, role = twin.kb, twin.kb.role(use.argument)
-    body = [directive("index", f"!single: {role.title}; job role")]
-    if role.aliases:
-        body.append(labelled("Also called", ", ".join(md(alias.name) for alias in role.aliases)))
-    body += _rubric("What they do", md(role.description))
-    if role.duties:
-        body.append(bullets(map(md, role.duties)))
-    if role.toolkit:
-        terms = toolkit_terms(kb, role)
-        tools = [term_ref(tool, terms[tool].term) if tool in terms else md(tool) for tool in role.toolkit]
-        body += _rubric("Toolkit", ", ".join(tools))
-    for title, text in (
-        ("Who it suits", role.suits),
-        ("Education and training", role.education),
-        ("How to break in", role.break_in),
-    ):
-        if text:
-            body += _rubric(title, md(text))
-    if role.typical_day:
-        day = role.typical_day
-        body += _rubric("A typical day", bullets(map(md, day.items)), f"As described by {twin.cite(day)}.")
-    sources = [source_link(source.title, source.id) for source in map(kb.source, role.sources)]
-    body.append(labelled("Based on", "; ".join(sources)))
-    return body + _terms_on_page(twin, docname)
+def _twin_figure(writer: MySTWriter, figure: Figure) -> str:
+    """'~$142K (CR Labs, mid-2026)', from the view of careerkb's figure role."""
+    view = inline_figure(writer.twin.context, figure.band_id)
+    return writer.inline((view.value, " (", view.citation, ")"))
 
 
 def _terms_on_page(twin: Twin, docname: str) -> list[str]:
     """'Terms on this page', which careerkb adds at the end of a role's profile."""
-    used = [twin.kb.term(term_id) for term_id in twin.linked.get(docname, ())]
+    used = [twin.context.kb.term(term_id) for term_id in twin.linked.get(docname, ())]
     if not used:
         return []
     names = sorted((term.term for term in used), key=str.casefold)
     return [labelled("Terms on this page", ", ".join(map(term_ref, names)))]
 
 
-def _pay_rows(twin: Twin, roles: list[Role], bands: list[SalaryBand]) -> list[list[str]]:
-    """One row per source and level: the level, a pay cell per role, the source."""
-    by_row: dict[tuple[str, int], dict[str, SalaryBand]] = {}
-    for band in bands:
-        by_row.setdefault((band.source, LEVEL_ORDER.index(band.level)), {})[band.role] = band
-    rows = []
-    for key in sorted(by_row):
-        found = by_row[key]
-        first = next(iter(found.values()))
-        pay = [md(band_label(found[role.id])) if role.id in found else "—" for role in roles]
-        rows.append([md(level_label(first)), *pay, twin.cite(first)])
-    return rows
-
-
-def _salary_table(twin: Twin, use: Directive, docname: str) -> list[str]:
-    bands = salary_bands_of(twin.kb, use)
-    shown = [role for role in _roles_option(twin.kb, use) if any(band.role == role.id for band in bands)]
-    headers = ["Level", *(md(role.title) for role in shown), "Source"]
-    caption = use.option("caption") or "Total compensation by level"
-    return [table(headers, _pay_rows(twin, shown, bands), caption)]
-
-
-def _market_facts(twin: Twin, use: Directive, docname: str) -> list[str]:
-    items = []
-    for fact in market_facts_of(twin.kb, use):
-        figure = f"{strong(md(figure_label(fact.figure)))} — " if fact.figure is not None else ""
-        details = [f"period: {fact.period.label}"] if fact.period else []
-        details += [f"data: {fact.reported_by}"] if fact.reported_by else []
-        notes = "".join(f"{md(detail)}; " for detail in details)
-        items.append(f"{figure}{md(fact.statement)} ({notes}{twin.cite(fact)})")
-    return [bullets(items)]
-
-
-def _learning_path(twin: Twin, use: Directive, docname: str) -> list[str]:
-    return [bullets(_resource(twin, resource) for resource in twin.kb.resources(role=use.argument))]
-
-
-def _resource(twin: Twin, resource: Resource) -> str:
-    step = f"Step {resource.order}: " if resource.order else ""
-    cost = {"not-stated": "not stated by the source"}.get(resource.cost, resource.cost)
-    details = f"{resource.provider} · {resource.kind.replace('-', ' ')} · cost: {cost}"
-    by = f" · taught by {resource.taught_by}" if resource.taught_by else ""
-    heading_line = f"{strong(md(step + resource.name))} — {md(details + by)}"
-    return f"{heading_line}\n\n{md(resource.description)}{twin.cited(resource)}"
-
-
-def _interview_loop(twin: Twin, use: Directive, docname: str) -> list[str]:
-    loop = twin.kb.role(use.argument).interview_loop
-    assert loop is not None  # the plan uses the directive only for roles with a loop
-    stages = []
-    for stage in loop.stages:
-        length = f" ({stage.minutes} minutes)" if stage.minutes else ""
-        stages.append(f"{strong(md(stage.name + length))}: {md(stage.description)}")
-    return [bullets(stages), f"Source: {twin.cite(loop)}"]
-
-
-def _career_ladder(twin: Twin, use: Directive, docname: str) -> list[str]:
-    ladder = twin.kb.role(use.argument).career_ladder
-    assert ladder is not None  # the plan uses the directive only for roles with a ladder
-    body = [bullets((md(" or ".join(step.titles)) for step in ladder.steps), enumerated=True)]
-    body += [labelled(f"Branch to {branch.title}", md(branch.description)) for branch in ladder.branches]
-    body += [md(ladder.note)] if ladder.note else []
-    return [*body, f"Source: {twin.cite(ladder)}"]
-
-
-def _roles_directory(twin: Twin, use: Directive, docname: str) -> list[str]:
-    rows = []
-    for role in sorted(twin.kb.roles, key=lambda r: r.title.casefold()):
-        band, fact = twin.kb.entry_pay(role.id), _headline(twin.kb, role)
-        pay = md(band_label(band)) + twin.cited(band) if band else "—"
-        demand = "—"
-        if fact is not None and fact.figure is not None:
-            demand = md(f"{figure_label(fact.figure)} — {fact.statement}") + twin.cited(fact)
-        rows.append([role_link(role.id), md(role.summary), _status(twin, role), pay, demand])
-    return [table(["Role", "In one line", "Status", "Entry pay", "Demand"], rows)]
-
-
-def _compare(twin: Twin, use: Directive, docname: str) -> list[str]:
-    kb, roles = twin.kb, compared_roles(twin.kb, use)
-    rows = [
-        ["In one line", *(md(role.summary) for role in roles)],
-        ["Status", *(_status(twin, r) for r in roles)],
-    ]
-    comparison = kb.comparison(roles[0].id, roles[1].id) if len(roles) == 2 else None
-    if comparison is not None:
-        label = md(comparison.headline) + twin.cited(comparison)
-        rows.append([label, *(md(comparison.sides[role.id]) for role in roles)])
-    for area in compared_skills(kb, roles):
-        rows.append([md(area.area) + twin.cited(area), *(md(area.by_role[role.id]) for role in roles)])
-    for aspect, cell in (
-        ("Typical day", _typical_day_cell),
-        ("Interview loop", _interview_cell),
-        ("Demand", _demand_cell),
-        ("Career ladder", _ladder_cell),
-    ):
-        rows.append([aspect, *(cell(twin, role) for role in roles)])
-    titles = [role.title for role in roles]
-    body = [
-        labelled("Profiles", ", ".join(role_link(role.id) for role in roles)),
-        table(["Aspect", *map(md, titles)], rows, " vs ".join(titles)),
-    ]
-    bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
-    if bands:
-        body.append(table(["Level", *map(md, titles), "Source"], _pay_rows(twin, roles, bands), "Pay"))
-    if comparison is not None and comparison.hybrid:
-        body.append(labelled("Doing both", md(comparison.hybrid) + twin.cited(comparison)))
-    return body
-
-
-NOT_DESCRIBED = "Not described by the sources."
-
-
-def _typical_day_cell(twin: Twin, role: Role) -> str:
-    day = role.typical_day
-    return f"{bullets(map(md, day.items))}\n\n{twin.cite(day)}" if day else NOT_DESCRIBED
-
-
-def _interview_cell(twin: Twin, role: Role) -> str:
-    loop = role.interview_loop
-    if loop is None:
-        return NOT_DESCRIBED
-    stages = [md(stage.name + (f" ({stage.minutes} min)" if stage.minutes else "")) for stage in loop.stages]
-    return f"{bullets(stages)}\n\n{twin.cite(loop)}"
-
-
-def _demand_cell(twin: Twin, role: Role) -> str:
-    facts = twin.kb.market_facts(role=role.id)
-    if not facts:
-        return "No figures in the sources."
-    items = [
-        md((f"{figure_label(f.figure)}: " if f.figure else "") + f.statement) + twin.cited(f) for f in facts
-    ]
-    return bullets(items)
-
-
-def _ladder_cell(twin: Twin, role: Role) -> str:
-    ladder = role.career_ladder
-    if ladder is None:
-        return NOT_DESCRIBED
-    return f"{md(' → '.join(' or '.join(step.titles) for step in ladder.steps))}\n\n{twin.cite(ladder)}"
-
-
-def _letter(term: Term) -> str:
-    first = term.term[0].upper()
-    return first if first.isalpha() else "#"
-
-
-def _glossary(twin: Twin, use: Directive, docname: str) -> list[str]:
+def _glossary(twin: Twin, writer: MySTWriter, view: Glossary, docname: str) -> list[str]:
     """An A–Z bar, then per letter a rubric and a glossary of its terms, as careerkb renders it."""
-    by_letter: dict[str, list[Term]] = {}
-    for term in sorted(twin.kb.glossary, key=lambda t: t.term.casefold()):
-        by_letter.setdefault(_letter(term), []).append(term)
-    anchors = {
-        letter: f"glossary-{letter.lower()}" if letter.isalpha() else "glossary-other" for letter in by_letter
-    }
-    body = [" ".join(myst_role("ref", f"{letter} <{anchors[letter]}>") for letter in by_letter)]
-    for letter, terms in by_letter.items():
-        body.append(f"({anchors[letter]})=\n" + directive("rubric", md(letter)))
-        entries = "\n\n".join(_glossary_entry(twin, term, docname) for term in terms)
-        body.append(directive("glossary", body=entries))
+    body = [" ".join(myst_role("ref", f"{group.letter} <{group.anchor}>") for group in view.groups)]
+    for group in view.groups:
+        body.append(f"({group.anchor})=\n" + directive("rubric", md(group.letter)))
+        entries = []
+        for entry in group.entries:
+            blocks = writer.blocks(entry.definition)
+            pages = twin.mentions.get(entry.term_id, set()) - {docname}
+            if pages:
+                blocks.append(labelled("Mentioned on", twin.page_links(pages)))
+            entries.append(md(entry.name) + "\n" + textwrap.indent("\n\n".join(blocks), "   "))
+        body.append(directive("glossary", body="\n\n".join(entries)))
     return body
 
 
-def _glossary_entry(twin: Twin, term: Term, docname: str) -> str:
-    blocks = [md(term.definition)]
-    other_names = [name for name in (term.abbreviation, *term.aliases) if name]
-    if other_names:
-        blocks.append(labelled("Also known as", ", ".join(map(md, other_names))))
-    if term.roles:
-        blocks.append(labelled("Roles", ", ".join(map(role_link, term.roles))))
-    if term.see_also:
-        blocks.append(labelled("See also", ", ".join(term_ref(twin.kb.term(o).term) for o in term.see_also)))
-    pages = twin.mentions.get(term.id, set()) - {docname}
-    if pages:
-        blocks.append(labelled("Mentioned on", twin.page_links(pages)))
-    return md(term.term) + "\n" + textwrap.indent("\n\n".join(blocks), "   ")
-
-
-def _sources(twin: Twin, use: Directive, docname: str) -> list[str]:
+def _sources(twin: Twin, writer: MySTWriter, view: Sources, docname: str) -> list[str]:
     body = []
-    for source in twin.kb.sources:
-        byline = source.publisher + (f", by {source.author}" if source.author else "")
-        lines = [
-            f"({source_label(source.id)})=\n{strong(md(source.title))}",
-            labelled("Published by", md(byline)),
-        ]
-        if source.url:
-            lines.append(labelled("Address", "<" + source.url.replace("<", "%3C").replace(">", "%3E") + ">"))
-        lines.append(labelled("Figures as of", md(source.as_of.label)))
-        lines.append(labelled("Region", md(source.region or "not stated by the source")))
-        lines.append(labelled("Covers", md(source.covers)))
-        if source.note:
-            lines.append(labelled("Note", md(source.note)))
-        pages = twin.citing.get(source.id, set()) - {docname}
-        lines.append(labelled("Cited on", twin.page_links(pages) if pages else "no page yet"))
-        body += lines
+    for entry in view.entries:
+        title, *rest = writer.blocks(entry.blocks)
+        pages = twin.citing.get(entry.source_id, set()) - {docname}
+        cited_on = labelled("Cited on", twin.page_links(pages) if pages else "no page yet")
+        body += [f"({entry.anchor})=\n{title}", *rest, cited_on]
     return body
-
-
-Renderer = Callable[[Twin, Directive, str], list[str]]
-RENDERERS: dict[str, Renderer] = {
-    "quick-facts": _quick_facts,
-    "role-profile": _role_profile,
-    "salary-table": _salary_table,
-    "market-facts": _market_facts,
-    "learning-path": _learning_path,
-    "interview-loop": _interview_loop,
-    "career-ladder": _career_ladder,
-    "roles-directory": _roles_directory,
-    "compare": _compare,
-    "glossary": _glossary,
-    "sources": _sources,
-}
 
 
 def main() -> None:

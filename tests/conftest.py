@@ -77,10 +77,10 @@ def directives_project(folder: Path, conf: str = "", root: str = "directives") -
     return folder
 
 
-def build(make_app: Any, srcdir: Path, **kwargs: Any) -> Any:
+def build(make_app: Any, srcdir: Path, buildername: str = "html", **kwargs: Any) -> Any:
     """Build ``srcdir`` with a fresh app and release it, so a later build of the same project is
     incremental, as a contributor's next ``make docs`` is."""
-    app = make_app("html", srcdir=srcdir, **kwargs)
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
     app.build()
     app.cleanup()
     return app

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     from careerkb.knowledge import KnowledgeBase
     from careerkb.models import Role, Term
+    from careerkb.views import Context
+    from careerkb.views.content import Table as ViewTable
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -189,11 +191,13 @@ def _roles(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from careerkb.format import band_label
+    from careerkb.views import Context
+    from careerkb.views.roles import role_summaries
 
-    kb = _load(args)
+    context = Context(_load(args))
     rows = []
-    for role in kb.roles:
-        band = kb.entry_pay(role.id)
+    for summary in role_summaries(context):
+        role, band = summary.role, summary.entry_pay
         rows.append(
             {
                 "id": role.id,
@@ -201,7 +205,7 @@ def _roles(args: argparse.Namespace) -> int:
                 "status": role.status.value,
                 "entry_pay": band_label(band) if band else None,
                 "entry_pay_band": band.id if band else None,
-                "source": _cite(kb, band) if band else None,
+                "source": context.citation(band).text if band else None,
             }
         )
     if args.json:
@@ -226,7 +230,13 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 def _role(args: argparse.Namespace) -> int:
-    kb = _load(args)
+    from careerkb.views import Context
+    from careerkb.views.content import plain_text
+    from careerkb.views.pay import pay_table
+    from careerkb.views.roles import cost_text, demand_items
+
+    context = Context(_load(args))
+    kb = context.kb
     role = kb.role(args.id)
     bands = kb.salary_bands(role=role.id)
     facts = kb.market_facts(role=role.id)
@@ -240,23 +250,21 @@ def _role(args: argparse.Namespace) -> int:
                 "resources": [resource.model_dump(mode="json") for resource in resources],
             }
         )
-    from careerkb.format import figure_label
-
     console = _console()
-    _role_heading(console, kb, role)
+    _role_heading(console, context, role)
     console.print(role.description, markup=False)
     _bullets(console, "What they do", role.duties)
     _bullets(console, "Toolkit", [", ".join(role.toolkit)] if role.toolkit else [])
     _bullets(console, "Ways in", role.entry_routes)
     if bands:
         console.print()
-        console.print(_pay_table(kb, [role]))
-    if facts:
-        console.print("\nDemand", style="bold")
-        for fact in facts:
-            figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
-            console.print(f"  • {figure}{fact.statement} ({_cite(kb, fact)})", markup=False)
-    _bullets(console, "Learn", [f"{r.name} ({r.provider}, {r.kind}, cost: {r.cost})" for r in resources])
+        console.print(_rich_table(pay_table(context, [role], bands, PAY_TITLE)))
+    _bullets(console, "Demand", [plain_text(item) for item in demand_items(context, role)])
+    _bullets(
+        console,
+        "Learn",
+        [f"{r.name} ({r.provider}, {r.kind}, cost: {cost_text(r.cost)})" for r in resources],
+    )
     if role.related_roles:
         related = ", ".join(kb.role(other).title for other in role.related_roles)
         console.print(f"\nRelated roles: {related}", markup=False)
@@ -286,14 +294,20 @@ def _term(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    kb = _load(args)
+    from careerkb.views import Context
+    from careerkb.views.compare import boundary, shared_skills
+    from careerkb.views.pay import pay_table
+
+    context = Context(_load(args))
+    kb = context.kb
     first, second = kb.role(args.first), kb.role(args.second)
     if first.id == second.id:
         print(f"careerkb: {args.first!r} and {args.second!r} are the same role", file=sys.stderr)
         return 1
-    comparison = kb.comparison(first.id, second.id)
-    skills = [area for area in kb.skills if {first.id, second.id} <= set(area.by_role)]
-    bands = kb.salary_bands(role=first.id) + kb.salary_bands(role=second.id)
+    roles = [first, second]
+    comparison = boundary(context, roles)
+    skills = shared_skills(context, roles)
+    bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
     if args.json:
         return _print_json(
             {
@@ -318,33 +332,30 @@ def _compare(args: argparse.Namespace) -> int:
         _add_row(overview, area.area, area.by_role[first.id], area.by_role[second.id])
     console.print(overview)
     if comparison:
-        console.print(f"Source: {_cite(kb, comparison)}", markup=False)
+        console.print(f"Source: {context.citation(comparison).text}", markup=False)
         if comparison.hybrid:
             console.print(f"\nDoing both: {comparison.hybrid}", markup=False)
     if skills:
-        console.print(f"Skills: {_cite(kb, skills[0])}", markup=False)
+        console.print(f"Skills: {context.citation(skills[0]).text}", markup=False)
     if bands:
         console.print()
-        console.print(_pay_table(kb, [first, second]))
+        console.print(_rich_table(pay_table(context, roles, bands, PAY_TITLE)))
     return 0
 
 
 # --- rendering helpers ----------------------------------------------------------------------------
 
 
-def _cite(kb: KnowledgeBase, record: Any) -> str:
-    from careerkb.format import citation
-
-    return citation(kb.source(record.source), record.as_of.label)
+PAY_TITLE = "Pay (total compensation)"
 
 
-def _role_heading(console: Console, kb: KnowledgeBase, role: Role) -> None:
+def _role_heading(console: Console, context: Context, role: Role) -> None:
     short = f" ({role.abbreviation})" if role.abbreviation else ""
     console.print(f"{role.title}{short}", style="bold", markup=False)
     console.print(role.summary, markup=False)
     if role.aliases:
         console.print("Also called: " + ", ".join(alias.name for alias in role.aliases), markup=False)
-    console.print(f"Status: {role.status.value} ({_cite(kb, role.status)})\n", markup=False)
+    console.print(f"Status: {role.status.value} ({context.citation(role.status).text})\n", markup=False)
 
 
 def _bullets(console: Console, heading: str, items: Sequence[str]) -> None:
@@ -355,25 +366,17 @@ def _bullets(console: Console, heading: str, items: Sequence[str]) -> None:
         console.print(f"  • {item}", markup=False)
 
 
-def _pay_table(kb: KnowledgeBase, roles: Sequence[Role]) -> Any:
-    """Pay bands with the roles side by side, one row per source and level."""
+def _rich_table(view: ViewTable) -> Any:
+    """A view's table for the terminal, its cells as plain text."""
     from rich.table import Table
 
-    from careerkb.format import band_label, level_label
-    from careerkb.models import LEVEL_ORDER
+    from careerkb.views.content import plain_text
 
-    rows: dict[tuple[str, int], dict[str, str]] = {}
-    labels: dict[tuple[str, int], str] = {}
-    for role in roles:
-        for band in kb.salary_bands(role=role.id):
-            key = (_cite(kb, band), LEVEL_ORDER.index(band.level))
-            rows.setdefault(key, {})[role.id] = band_label(band)
-            labels.setdefault(key, level_label(band))
-    table = Table(title="Pay (total compensation)", title_justify="left")
-    for column in ("Level", *(role.title for role in roles), "Source"):
+    table = Table(title=view.title, title_justify="left")
+    for column in view.headers:
         table.add_column(column)
-    for key in sorted(rows):
-        _add_row(table, labels[key], *(rows[key].get(role.id, "—") for role in roles), key[0])
+    for row in view.rows:
+        _add_row(table, *(plain_text(cell) for cell in row))
     return table
 
 

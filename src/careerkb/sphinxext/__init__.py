@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         glossary,
         hosting,
         json_api,
+        links,
         previews,
         search_entries,
         settings,
@@ -51,13 +52,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
 
     parts = (
-        store.setup_store,  # first: the others read the data it loads
-        settings.setup_settings,
+        settings.setup_settings,  # first: every part reads the settings
+        store.setup_store,  # then the data, which the others read
         freshness.setup_freshness,
         coverage.setup_coverage,
         domain.setup_domain,
         dependencies.setup_dependencies,
         assets.setup_assets,
+        links.setup_links,
         previews.setup_previews,
         backlinks.setup_backlinks,
         glossary.setup_glossary,
@@ -73,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         json_api.setup_json_api,
         chooser.setup_chooser,
         reference.setup_reference,
+        settings.setup_settings_reference,
         hosting.setup_hosting,
         search_entries.setup_search_entries,
     )

@@ -8,14 +8,14 @@ domain, and written into placeholders when pages are resolved, once every page i
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
 
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import joined, labelled, page_links
-from careerkb.sphinxext.store import knowledge
+from careerkb.sphinxext.links import page_links, uri_from
+from careerkb.sphinxext.render import joined, labelled
+from careerkb.sphinxext.store import build_state, knowledge
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,25 +36,22 @@ class terms_used(_backlinks):  # noqa: N801
     """Placeholder in a role's profile for the glossary terms its page links to."""
 
 
-# Term id -> the pages that link to it: the per-page mentions inverted once per build, not
-# scanned again for every glossary entry (terms x pages). Mentions change only while pages are
-# read, so an environment's index is dropped when reading ends and built on first use after.
-_pages_by_term: WeakKeyDictionary[BuildEnvironment, dict[str, set[str]]] = WeakKeyDictionary()
-
-
 def _pages_mentioning(env: BuildEnvironment) -> dict[str, set[str]]:
-    index = _pages_by_term.get(env)
-    if index is None:
-        index = _pages_by_term[env] = careerkb_domain(env).pages_mentioning()
-    return index
+    """Term id -> the pages that link to it: the per-page mentions inverted once per build, not
+    scanned again for every glossary entry (terms x pages). Mentions change only while pages are
+    read, so the index is dropped when reading ends and built on first use after."""
+    state = build_state(env)
+    if state.pages_by_term is None:
+        state.pages_by_term = careerkb_domain(env).pages_mentioning()
+    return state.pages_by_term
 
 
 def _forget_mentions(app: Sphinx, env: BuildEnvironment) -> None:
-    _pages_by_term.pop(env, None)
+    build_state(env).pages_by_term = None
 
 
 def _collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     if kb is None:
         return
     found: set[str] = set()
@@ -89,7 +86,7 @@ def _fill_mentioned_on(app: Sphinx, placeholders: list[mentioned_on], docname: s
 
 
 def _fill_terms_used(app: Sphinx, placeholders: list[terms_used], docname: str) -> None:
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     if not placeholders or kb is None:
         return
     std_objects = app.env.domains.standard_domain.objects
@@ -98,7 +95,7 @@ def _fill_terms_used(app: Sphinx, placeholders: list[terms_used], docname: str) 
     for term in sorted((kb.term(term_id) for term_id in mentioned), key=_by_name):
         found = std_objects.get(("term", term.term))
         if found is not None:
-            uri = f"{app.builder.get_relative_uri(docname, found[0])}#{found[1]}"
+            uri = uri_from(app.builder, docname, found[0], found[1])
             links.append(nodes.reference(term.term, term.term, refuri=uri, internal=True))
     for placeholder in placeholders:
         if links:

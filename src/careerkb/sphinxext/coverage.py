@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _check_every_record_is_shown(app: Sphinx, env: BuildEnvironment) -> None:
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     if kb is None or not app.config.careerkb_require_all_rendered:
         return
     shown: set[tuple[str, str]] = set().union(*careerkb_domain(env).renders.values())
@@ -35,5 +35,4 @@ def _check_every_record_is_shown(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_coverage(app: Sphinx) -> None:
-    app.add_config_value("careerkb_require_all_rendered", False, "env", types=frozenset({bool}))
     app.connect("env-check-consistency", _check_every_record_is_shown)

@@ -22,23 +22,16 @@ from sphinx import addnodes
 from careerkb.recording import active as active_recording
 from careerkb.recording import fingerprint, fingerprint_of, start_recording, stop_recording
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.freshness import build_inputs
-from careerkb.sphinxext.store import knowledge
+from careerkb.sphinxext.links import LINKS
+from careerkb.sphinxext.store import build_state, knowledge
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from careerkb.knowledge import KnowledgeBase, LinkKind
-    from careerkb.recording import Answerer, Question
-
-#: (the domain and type of a pending cross-reference) -> the kind of record it links to.
-LINKS: dict[tuple[str, str], LinkKind] = {
-    ("careerkb", "role"): "role",
-    ("careerkb", "source"): "source",
-    ("std", "term"): "term",
-}
+    from careerkb.knowledge import KnowledgeBase
+    from careerkb.recording import Question
 
 #: A link a page holds: the kind of record and the name it links by.
 Link = tuple[str, str]
@@ -72,12 +65,12 @@ def _pages_to_reread(
 ) -> list[str]:
     """Ask every page's recorded questions again; re-read the pages whose answers changed."""
     stop_recording()  # nothing before the pages are read belongs to a page
-    kb = knowledge(env.config)
-    if kb is None:
+    state = build_state(env)
+    if state.kb is None:
         # Nothing can be asked of data that did not load (its problems are reported). Pages read
         # now record that they had no data, and are read again once it loads.
         return []
-    answerers: dict[str, Answerer] = {"kb": kb, "build": build_inputs()}
+    answerers = state.answerers()
 
     @functools.cache
     def ask(question: Question) -> str:
@@ -94,7 +87,7 @@ def _pages_to_reread(
 def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose links now show another title or lead to another place: written again."""
     stop_recording()
-    kb = knowledge(env.config)
+    kb = knowledge(env)
     if kb is None:
         return []
     domain = careerkb_domain(env)

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util.nodes import make_refnode
 
 from careerkb.integrity import references
-from careerkb.knowledge import UnknownRecordError, role_names, term_names
+from careerkb.knowledge import role_names, term_names
+from careerkb.sphinxext.links import reference
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
@@ -57,8 +57,9 @@ class CareerkbDomain(Domain):
     }
     # Role titles and source names are prose, not code: shown as plain inline text.
     roles: ClassVar[dict[str, Any]] = {
-        "role": XRefRole(innernodeclass=nodes.inline),
-        "source": XRefRole(innernodeclass=nodes.inline),
+        # Written by hand, so a link that goes nowhere is a warning (refwarn).
+        "role": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "source": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (objtype, record id) -> Target
@@ -176,31 +177,23 @@ class CareerkbDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        kb = knowledge(env.config)
-        if kb is None:
+        """A link to the page describing the role or source; None when there is none, which
+        :func:`report_missing` then reports (see links.py)."""
+        kb = knowledge(env)
+        record = None
+        if kb is not None:
+            record = (kb.roles_index if typ == "role" else kb.sources_index).find(target)
+        if record is None:
             return None
-        # From here on, a failure is reported here or deliberately not: see _handled_elsewhere.
-        node["careerkb_handled"] = True
-        try:
-            if typ == "role":
-                role = kb.role(target)
-                record_id, title = role.id, role.title
-            else:
-                source = kb.source(target)
-                record_id, title = source.id, source.title
-        except UnknownRecordError as error:
-            warn(str(error), Subtype.UNKNOWN_ID, node)
-            return None
+        title = record.title
         if not node.get("refexplicit"):
+            # The title of this build's data, even where the link goes nowhere: written, not read.
             contnode.children = []
             contnode += nodes.Text(title)
-        found = self.objects.get((typ, record_id))
+        found = self.objects.get((typ, record.id))
         if found is None:
-            if not node.get("careerkb_quiet"):
-                message = f"no page describes {typ} {record_id!r}, so the link goes nowhere"
-                warn(message, Subtype.NO_PAGE, node)
             return None
-        return make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, title)
+        return reference(builder, fromdocname, found.docname, found.anchor, contnode, title)
 
     def resolve_any_xref(
         self,
@@ -218,7 +211,7 @@ class CareerkbDomain(Domain):
 
         Priority 0 ranks an object first in search results; -1 keeps it out of search.
         """
-        kb = knowledge(self.env.config)
+        kb = knowledge(self.env)
         if kb is None:
             return
         for (objtype, record_id), target in sorted(self.objects.items()):
@@ -251,7 +244,7 @@ def _rewrite_catalogue_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     page itself need not be read again.
     """
     domain = careerkb_domain(env)
-    kb = knowledge(env.config)
+    kb = knowledge(env)
     if kb is None or not domain.catalogue_pages:
         return []
     listed = {
@@ -268,18 +261,6 @@ def _rewrite_catalogue_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(domain.catalogue_pages)
 
 
-def _handled_elsewhere(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
-) -> Element | None:
-    """Keep the text of a link the domain already reported (or made quiet on purpose).
-
-    Without this, Sphinx would add its own 'target not found' warning, which under nitpicky
-    mode it does even for links marked not to warn.
-    """
-    return contnode if node.get("careerkb_handled") else None
-
-
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(CareerkbDomain)
     app.connect("env-updated", _rewrite_catalogue_pages)
-    app.connect("missing-reference", _handled_elsewhere)

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 
 from careerkb import __version__
 from careerkb.export import export_document, export_schema
 from careerkb.models import COLLECTIONS, SCHEMA_VERSION
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.links import site_uri
 from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
@@ -88,11 +88,7 @@ def page_urls(
         if found is None:
             return None
         docname, anchor = found
-        if isinstance(builder, SingleFileHTMLBuilder):
-            page = builder.config.root_doc + builder.out_suffix  # every page is in one file
-        else:
-            page = builder.get_target_uri(docname).partition("#")[0]
-        return f"{page}#{anchor}"
+        return site_uri(builder, docname, anchor)
 
     return {
         "sources": {r["id"]: url(objects.get(("source", r["id"]))) for r in export["sources"]},
@@ -108,7 +104,7 @@ def _write_api(app: Sphinx, exception: Exception | None) -> None:
     # Only a website: not the text builders, nor HTML meant for a help viewer or an e-book.
     if builder.format != "html" or not isinstance(builder, StandaloneHTMLBuilder) or builder.embedded:
         return
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     if kb is None:
         return  # the data did not load, and that is already a warning
     export = export_document(kb)
@@ -126,5 +122,4 @@ def _write_api(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_json_api(app: Sphinx) -> None:
-    app.add_config_value("careerkb_json_api", True, "", types=frozenset({bool}))
     app.connect("build-finished", _write_api)

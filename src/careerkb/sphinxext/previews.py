@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.links import site_uri
 from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
@@ -46,13 +47,13 @@ def preview_data(app: Sphinx, kb: KnowledgeBase) -> dict[str, dict[str, str]]:
             continue
         docname, anchor = found
         title = f"{term.term} ({term.abbreviation})" if term.abbreviation else term.term
-        url = f"{builder.get_target_uri(docname)}#{anchor}"
+        url = site_uri(builder, docname, anchor)
         data[anchor] = {"title": title, "text": first_sentence(term.definition), "url": url, "kind": "term"}
     for (objtype, record_id), target in sorted(careerkb_domain(app.env).objects.items()):
         if objtype != "role":
             continue
         role = kb.role(record_id)
-        url = f"{builder.get_target_uri(target.docname)}#{target.anchor}"
+        url = site_uri(builder, target.docname, target.anchor)
         data[target.anchor] = {"title": role.title, "text": role.summary, "url": url, "kind": "role"}
     return data
 
@@ -71,7 +72,7 @@ def script_for(data: dict[str, dict[str, str]]) -> str:
 def _write_preview_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     if kb is None:
         return
     static = Path(app.outdir) / "_static"

@@ -1,29 +1,117 @@
-"""Small builders of docutils nodes that every directive shares: tables, lists, citations, links.
+"""Views into docutils nodes: the one place the extension turns view content into a doctree.
 
-They return neutral docutils and Sphinx nodes, never HTML, so every builder can render them.
+Everything here returns neutral docutils and Sphinx nodes, never HTML, so every builder can
+render them. Links become pending cross-references, resolved when a page is written from the
+data and pages of that build (see :mod:`careerkb.sphinxext.dependencies`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
 
-from careerkb.format import band_label, citation
+from careerkb.views.content import (
+    Box,
+    BulletList,
+    Citation,
+    Code,
+    Labelled,
+    LocalLink,
+    Paragraph,
+    Pay,
+    RoleLink,
+    Rubric,
+    SourceLink,
+    Strong,
+    Styled,
+    Table,
+    TermLink,
+    WebLink,
+    is_blocks,
+)
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+    from collections.abc import Iterable, Sequence
 
-    from careerkb.knowledge import KnowledgeBase
-    from careerkb.models import Cited, Role, SalaryBand
-
-Cell = str | nodes.Node | Sequence[nodes.Node]
+    from careerkb.views.content import Block, Cell, Inline, Span
 
 
-def text(value: str) -> nodes.Text:
-    return nodes.Text(value)
+def blocks(content: Iterable[Block]) -> list[nodes.Node]:
+    """Nodes for a view's blocks."""
+    return [block(item) for item in content]
+
+
+def block(item: Block) -> nodes.Element:
+    match item:
+        case Paragraph(spans=spans, classes=classes):
+            return paragraph(*inline(spans), classes=classes)
+        case Labelled(label=label, spans=spans, classes=classes):
+            return labelled(label, *inline(spans), classes=classes)
+        case Rubric(title=title, classes=classes):
+            return nodes.rubric(title, title, classes=list(classes))
+        case BulletList(items=items, enumerated=enumerated, classes=classes):
+            return _list(items, enumerated, classes)
+        case Table(headers=headers, rows=rows, title=title, classes=classes):
+            return _table(headers, rows, title, classes)
+        case Box(title=title, blocks=content, classes=classes):
+            box = nodes.topic(classes=list(classes))
+            box += nodes.title(title, title)
+            box += blocks(content)
+            return box
+
+
+def inline(spans: Inline) -> list[nodes.Node]:
+    """Nodes for inline content."""
+    return [span(part) for part in spans]
+
+
+def span(part: Span) -> nodes.Node:
+    match part:
+        case str():
+            return nodes.Text(part)
+        case Citation():
+            return citation(part)
+        case Pay(text=text, approximate=approximate, open_high=open_high):
+            classes = ["careerkb-pay"]
+            if approximate:
+                classes.append("careerkb-approximate")
+            if open_high:
+                classes.append("careerkb-open-ended")
+            return nodes.inline(text, text, classes=classes)
+        case RoleLink():
+            return role_link(part)
+        case TermLink(name=name, warn=warn):
+            return term_link(name, quiet=not warn)
+        case SourceLink(source_id=source_id, title=title):
+            return source_ref(source_id, title)
+        case WebLink(url=url):
+            return nodes.reference(url, url, refuri=url)
+        case Code(text=text):
+            return nodes.literal(text, text)
+        case LocalLink(anchor=anchor, content=content):
+            link = nodes.reference("", "", refid=anchor, internal=True)
+            link += span(content)
+            return link
+        case Strong(content=RoleLink() as link, classes=classes):
+            return nodes.strong("", "", role_link(link), classes=list(classes))
+        case Strong(content=str() as text, classes=classes):
+            return nodes.strong(text, text, classes=list(classes))
+        case Styled(text=text, classes=classes):
+            return nodes.inline(text, text, classes=list(classes))
+    raise TypeError(f"no node for {part!r}")
+
+
+def citation(cite: Citation) -> nodes.inline:
+    """'CR Labs, mid-2026', linked to the source's entry, and flagged when the figure has aged."""
+    link = nodes.inline(classes=["careerkb-cite"])
+    link += source_ref(cite.source_id, cite.text)
+    if cite.stale:
+        note = "may be out of date"
+        link += nodes.Text(", ")
+        link += nodes.strong(note, note, classes=["careerkb-stale"])
+    return link
 
 
 def paragraph(*parts: str | nodes.Node, classes: Sequence[str] = ()) -> nodes.paragraph:
@@ -38,49 +126,42 @@ def labelled(label: str, *parts: str | nodes.Node, classes: Sequence[str] = ()) 
     return paragraph(nodes.strong(f"{label}:", f"{label}:"), " ", *parts, classes=classes)
 
 
-def joined(parts: Iterable[str | nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+def joined(parts: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
     result: list[nodes.Node] = []
     for index, part in enumerate(parts):
         if index:
             result.append(nodes.Text(separator))
-        result.append(nodes.Text(part) if isinstance(part, str) else part)
+        result.append(part)
     return result
 
 
-def bullet_list(
-    items: Iterable[Cell], classes: Sequence[str] = (), enumerated: bool = False
-) -> nodes.Element:
+def _list(items: Iterable[Cell], enumerated: bool, classes: Sequence[str]) -> nodes.Element:
     listing: nodes.Element = (
         nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if enumerated else nodes.bullet_list()
     )
     listing["classes"] += list(classes)
     for item in items:
         entry = nodes.list_item()
-        entry += _as_body(item)
+        entry += _cell_body(item)
         listing += entry
     return listing
 
 
-def table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Cell]],
-    *,
-    classes: Sequence[str] = (),
-    title: str | None = None,
-    stub_columns: int = 1,
+def _table(
+    headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str | None, classes: Sequence[str]
 ) -> nodes.table:
-    """A table with a header row; each cell is text, a node or a list of nodes."""
+    """A table with a header row, whose first column names its rows."""
     node = nodes.table(classes=["careerkb-table", *classes])
     if title:
         node += nodes.title(title, title)
     head = nodes.thead()
-    head += _row(headers)
+    head += _row([(header,) for header in headers])
     body = nodes.tbody()
     for cells in rows:
         body += _row(cells)
     group = nodes.tgroup(cols=len(headers))
     for index, width in enumerate(_column_widths(head, body)):
-        group += nodes.colspec(colwidth=width, stub=index < stub_columns)
+        group += nodes.colspec(colwidth=width, stub=index < 1)
     group += head
     group += body
     node += group
@@ -104,25 +185,22 @@ def _row(cells: Sequence[Cell]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()
-        entry += _as_body(cell)
+        entry += _cell_body(cell)
         row += entry
     return row
 
 
-def _as_body(cell: Cell) -> list[nodes.Node]:
-    if isinstance(cell, str):
-        return [nodes.paragraph(cell, cell)]
-    if isinstance(cell, nodes.Node):
-        return [cell] if isinstance(cell, nodes.Body) else [paragraph(cell)]
-    if all(isinstance(part, nodes.Body) for part in cell):
-        return list(cell)
-    return [paragraph(*cell)]
+def _cell_body(cell: Cell) -> list[nodes.Node]:
+    if is_blocks(cell):
+        return blocks(cell)
+    return [paragraph(*inline(cast("Inline", cell)))]
 
 
 def source_ref(source_id: str, label: str) -> addnodes.pending_xref:
     """``label``, linked to the source's entry on the sources page when there is one.
 
-    Links the extension makes itself are quiet: a project without a sources page gets text.
+    Links the extension makes itself do not warn (``refwarn``): a project without a sources page
+    gets text.
     """
     return addnodes.pending_xref(
         "",
@@ -131,29 +209,11 @@ def source_ref(source_id: str, label: str) -> addnodes.pending_xref:
         reftype="source",
         reftarget=source_id,
         refexplicit=True,
-        careerkb_quiet=True,
+        refwarn=False,
     )
 
 
-def source_link(kb: KnowledgeBase, record: Cited) -> nodes.inline:
-    """'CR Labs, mid-2026', linked to the source's entry, and flagged when the figure has aged."""
-    from careerkb.sphinxext.freshness import is_stale
-
-    link = nodes.inline(classes=["careerkb-cite"])
-    link += source_ref(record.source, citation(kb.source(record.source), record.as_of.label))
-    if is_stale(record):
-        note = "may be out of date"
-        link += nodes.Text(", ")
-        link += nodes.strong(note, note, classes=["careerkb-stale"])
-    return link
-
-
-def cited(kb: KnowledgeBase, record: Cited) -> list[nodes.Node]:
-    """' (CR Labs, mid-2026)' with the citation linked."""
-    return [nodes.Text(" ("), source_link(kb, record), nodes.Text(")")]
-
-
-def role_link(role: Role) -> addnodes.pending_xref:
+def role_link(link: RoleLink) -> addnodes.pending_xref:
     """The role's title, linked to its profile when a page has one (quietly plain text if not).
 
     The title is filled in again when the page is written, from the data of that build: a
@@ -161,12 +221,12 @@ def role_link(role: Role) -> addnodes.pending_xref:
     """
     return addnodes.pending_xref(
         "",
-        nodes.inline(role.title, role.title, classes=["careerkb-role-link"]),
+        nodes.inline(link.title, link.title, classes=["careerkb-role-link"]),
         refdomain="careerkb",
         reftype="role",
-        reftarget=role.id,
+        reftarget=link.role_id,
         refexplicit=False,
-        careerkb_quiet=True,
+        refwarn=False,
     )
 
 
@@ -180,34 +240,4 @@ def term_link(name: str, *, quiet: bool = False) -> addnodes.pending_xref:
         reftarget=name,
         refexplicit=True,
         refwarn=not quiet,
-        careerkb_quiet=quiet,
     )
-
-
-def term_or_text(kb: KnowledgeBase, name: str) -> nodes.Node:
-    """A glossary link when the name is a known term (text if the project has no glossary)."""
-    if kb.term_id(name) is None:
-        return nodes.Text(name)
-    return term_link(name, quiet=True)
-
-
-def pay_cell(band: SalaryBand) -> nodes.inline:
-    label = band_label(band)
-    classes = ["careerkb-pay"]
-    if band.approximate:
-        classes.append("careerkb-approximate")
-    if band.open_high:
-        classes.append("careerkb-open-ended")
-    return nodes.inline(label, label, classes=classes)
-
-
-def page_links(app: Sphinx, fromdoc: str, pages: Iterable[str]) -> list[nodes.Node]:
-    """Links to ``pages`` from ``fromdoc``, in the order of the pages' titles, comma-separated."""
-    titles = {page: app.env.titles[page].astext() if page in app.env.titles else page for page in pages}
-    links = [
-        nodes.reference(
-            titles[page], titles[page], refuri=app.builder.get_relative_uri(fromdoc, page), internal=True
-        )
-        for page in sorted(titles, key=lambda page: (titles[page].casefold(), page))
-    ]
-    return joined(links)

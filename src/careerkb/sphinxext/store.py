@@ -1,27 +1,96 @@
-"""The knowledge base for a build: loaded once, shared by every directive and parallel worker.
+"""Everything careerkb holds for one build, in one place: :func:`build_state` is its accessor.
 
-It is kept outside the pickled environment (a module cache keyed by the data folder), so it
-costs nothing to save and load the environment; forked parallel workers inherit it.
+The state is made when the builder starts: the knowledge base (loaded, or None when the data
+has problems, which are reported), the clock figures' age is counted by, and what the build's
+event handlers gather for later in the same build. It hangs on the environment, so directives,
+roles and handlers reach it from what Sphinx gives them and forked parallel workers inherit it,
+but it is never saved with the environment: the next build makes its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from careerkb.clock import Clock
 from careerkb.loader import default_data_dir, load
 from careerkb.problems import DataError
+from careerkb.recording import query, record_digest
 from careerkb.sphinxext.warnings import Subtype, warn
+from careerkb.views import Context
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
     from careerkb.knowledge import KnowledgeBase
+    from careerkb.recording import Answerer
 
-# Keyed by the setting itself (made absolute at config-inited), not a Path made from it:
-# directives and roles ask for the data thousands of times a build.
-_loaded: dict[str | None, KnowledgeBase | None] = {}
+_ATTRIBUTE = "careerkb_build"
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    """Whether the data loaded: a question pages ask when they had no data to show."""
+
+    answerer: ClassVar[str] = "data"
+
+    loaded: bool
+
+    @query
+    def loads(self) -> bool:
+        return self.loaded
+
+    def digest_of(self, record: BaseModel) -> str:
+        return record_digest(record)
+
+
+@dataclass(eq=False)
+class BuildState:
+    kb: KnowledgeBase | None
+    clock: Clock
+    data: DataStatus
+    #: The pages resolved for writing in this build (in the main process, even when parallel
+    #: workers write them), for the search index.
+    written: set[str] = field(default_factory=set)
+    #: Term id -> the pages linking to it, inverted once after reading (see backlinks.py).
+    pages_by_term: dict[str, set[str]] | None = None
+
+    def context(self, kb: KnowledgeBase) -> Context:
+        """What the views of this build read: the knowledge base and the build's clock."""
+        return Context(kb, self.clock)
+
+    def answerers(self) -> dict[str, Answerer]:
+        """Whoever answers the questions pages record, in this build (see dependencies.py)."""
+        found: dict[str, Answerer] = {"clock": self.clock, "data": self.data}
+        if self.kb is not None:
+            found["kb"] = self.kb
+        return found
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        # Saved with the environment as nothing: each build loads its own data and clock.
+        return (_not_loaded, ())
+
+
+def _not_loaded() -> None:
+    return None
+
+
+def build_state(env: BuildEnvironment) -> BuildState:
+    """The state of the build ``env`` belongs to."""
+    state: BuildState | None = getattr(env, _ATTRIBUTE, None)
+    if state is None:
+        raise RuntimeError("careerkb's build state was asked for before the builder started")
+    return state
+
+
+def knowledge(env: BuildEnvironment) -> KnowledgeBase | None:
+    """The build's knowledge base, or None when the data did not load (already reported)."""
+    return build_state(env).kb
 
 
 def data_dir(config: Config) -> Path:
@@ -36,14 +105,6 @@ def _resolve_data_dir(app: Sphinx, config: Config) -> None:
         config.careerkb_data_dir = str((Path(app.confdir) / config.careerkb_data_dir).resolve())
 
 
-def knowledge(config: Config) -> KnowledgeBase | None:
-    """The build's knowledge base, or None when the data did not load (already reported)."""
-    setting = config.careerkb_data_dir
-    if setting not in _loaded:
-        _loaded[setting] = _load(data_dir(config))
-    return _loaded[setting]
-
-
 def _load(folder: Path) -> KnowledgeBase | None:
     try:
         return load(folder)
@@ -53,13 +114,15 @@ def _load(folder: Path) -> KnowledgeBase | None:
         return None
 
 
-def _reload(app: Sphinx) -> None:
+def _start(app: Sphinx) -> None:
     # A new build (or a rebuild under sphinx-autobuild) reads the data afresh.
-    _loaded.pop(app.config.careerkb_data_dir, None)
-    knowledge(app.config)
+    kb = _load(data_dir(app.config))
+    fixed = app.config.careerkb_today
+    today = dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    clock = Clock(today=today, max_age_days=app.config.careerkb_max_age_days)
+    setattr(app.env, _ATTRIBUTE, BuildState(kb, clock, DataStatus(kb is not None)))
 
 
 def setup_store(app: Sphinx) -> None:
-    app.add_config_value("careerkb_data_dir", None, "env", types=frozenset({str, type(None)}))
     app.connect("config-inited", _resolve_data_dir)
-    app.connect("builder-inited", _reload)
+    app.connect("builder-inited", _start)

@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 from docutils import nodes
 
 from careerkb.format import band_label
-from careerkb.knowledge import KnowledgeBase
 from careerkb.sphinxext.directives.base import CareerkbDirective
+from careerkb.views import Context
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,10 @@ class Tagline:
     entry_pay: str | None
 
 
-def tagline(kb: KnowledgeBase, key: str) -> Tagline:
-    role = kb.role(key)
-    band = kb.entry_pay(role.id)
+def tagline(context: Context, key: str) -> Tagline:
+    """The view: what the directive shows, read from the knowledge base."""
+    role = context.kb.role(key)
+    band = context.kb.entry_pay(role.id)
     return Tagline(role.title, role.summary, band_label(band) if band else None)
 
 
@@ -30,8 +31,8 @@ class TaglineDirective(CareerkbDirective):
     example = "builder"
     option_spec: ClassVar[dict[str, Any]] = {}
 
-    def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
-        view = tagline(kb, self.arguments[0])
+    def render(self, context: Context) -> list[nodes.Node]:
+        view = tagline(context, self.arguments[0])
         text = f"{view.title}: {view.summary}" + (f" Entry pay {view.entry_pay}." if view.entry_pay else "")
         return [nodes.paragraph(text, text, classes=["toy-tagline"])]
 

@@ -2,71 +2,40 @@
 
 Without JavaScript it is a table, one row per criterion with the role it points to and its source,
 followed by the lines the sources draw between the roles. For the script (``careerkb-chooser.js``)
-it also carries the same criteria as JSON, in a :class:`chooser_data` node that the HTML writer
-turns into ``<script type="application/json" id="careerkb-chooser-data">``; other builders skip
-it. The links to the role pages in that JSON are filled in when the page's references are
-resolved, exactly as the table's links are.
-
-Nothing here names a role or an answer: every word of the chooser comes from the data.
+it also carries the same criteria in a :class:`chooser_data` node, as the view's typed
+:class:`~careerkb.views.chooser.ChooserData`, which the HTML writer turns into
+``<script type="application/json" id="careerkb-chooser-data">``; other builders skip it. The
+links to the role pages in that JSON are filled in when the page's references are resolved,
+exactly as the table's links are.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from sphinx.util.nodes import make_refnode
 
-from careerkb.format import citation
-from careerkb.sphinxext.directives.base import CareerkbDirective, DirectiveProblem
+from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import Cell, bullet_list, cited, paragraph, role_link, source_link, table
-from careerkb.sphinxext.warnings import Subtype
+from careerkb.sphinxext.links import uri_from
+from careerkb.views import ViewProblem, requests
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
     from sphinx.writers.html5 import HTML5Translator
 
-    from careerkb.knowledge import KnowledgeBase
-    from careerkb.models import Comparison
+    from careerkb.views import Context
+    from careerkb.views.chooser import ChooserData
 
 #: The id of the script element the JavaScript reads; one chooser per page.
 DATA_ELEMENT_ID = "careerkb-chooser-data"
 
 
-class RoleData(TypedDict):
-    title: str
-    url: str | None  # relative to the page; None when no page describes the role
-    summary: str
-
-
-class Criterion(TypedDict):
-    id: str
-    text: str
-    role: str
-    source: str  # the citation as people read it: 'CR Labs, mid-2026'
-
-
-class ChooserData(TypedDict):
-    roles: dict[str, RoleData]
-    criteria: list[Criterion]
-
-
 class chooser_data(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """The chooser's data for the script: ``data``, a :class:`ChooserData` as a JSON string."""
-
-
-def criterion_id(role_id: str, source_id: str, text: str) -> str:
-    """An id that stays the same while the criterion does, whatever moves around it.
-
-    >>> criterion_id("builder", "guide", "You like maths")
-    'builder-8cb23ea5'
-    """
-    digest = hashlib.sha256(f"{source_id}\n{text}".encode()).hexdigest()[:8]
-    return f"{role_id}-{digest}"
+    """The chooser's data for the script: ``data``, a :class:`~careerkb.views.chooser.ChooserData`,
+    and ``urls``, each role's address from this page (set when the page is resolved)."""
 
 
 def script_json(data: Any) -> str:
@@ -84,78 +53,36 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def script_data(data: ChooserData, urls: dict[str, str]) -> dict[str, Any]:
+    """What the script reads: roles by id (title, address from the page, summary) and criteria."""
+    return {
+        "roles": {
+            role.role_id: {"title": role.title, "url": urls.get(role.role_id), "summary": role.summary}
+            for role in data.roles
+        },
+        "criteria": [
+            {"id": item.criterion_id, "text": item.text, "role": item.role_id, "source": item.source}
+            for item in data.criteria
+        ],
+    }
+
+
 class ChooserDirective(CareerkbDirective):
     """Every role's criteria as one list to tick through, with the lines between the roles."""
 
     option_spec: ClassVar[OptionSpec] = {}
+    view = staticmethod(requests.chooser)
 
-    def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
+    def render(self, context: Context) -> list[nodes.Node]:
         if any(True for _ in self.state.document.findall(chooser_data)):
-            raise DirectiveProblem("a page can hold only one chooser")
-        roles = [role for role in kb.roles if role.choose_if]
-        if not roles:
-            raise DirectiveProblem("the sources give no criteria for choosing a role", Subtype.EMPTY)
-
-        data: ChooserData = {"roles": {}, "criteria": []}
-        rows: list[list[Cell]] = []
-        for role in roles:
-            self.shows("roles", role)
-            data["roles"][role.id] = {"title": role.title, "url": None, "summary": role.summary}
-            for criteria in role.choose_if:
-                source = citation(kb.source(criteria.source), criteria.as_of.label)
-                for text in criteria.items:
-                    data["criteria"].append(
-                        {
-                            "id": criterion_id(role.id, criteria.source, text),
-                            "text": text,
-                            "role": role.id,
-                            "source": source,
-                        }
-                    )
-                    rows.append([text, role_link(role), source_link(kb, criteria)])
-
-        node = chooser_data(data=json.dumps(data, ensure_ascii=False, sort_keys=True))
+            raise ViewProblem("a page can hold only one chooser")
+        view = requests.chooser(context, self.request())
+        node = chooser_data(data=view.data, urls={})
         self.set_source_info(node)
         container = nodes.container(classes=["careerkb-chooser"])
         container += node
-        container += table(
-            ["If this sounds like you", "Look at", "Source"],
-            rows,
-            classes=["careerkb-chooser-table"],
-            title="What points to each role",
-        )
-        container += self._boundaries(kb, {role.id for role in roles})
+        container += self.rendered(view)
         return [container]
-
-    def _boundaries(self, kb: KnowledgeBase, role_ids: set[str]) -> list[nodes.Node]:
-        """The sources' lines between the roles: a headline, then each side."""
-        comparisons = [c for c in kb.comparisons if role_ids & set(c.roles)]
-        if not comparisons:
-            return []
-        items: list[Cell] = []
-        for comparison in comparisons:
-            self.shows("comparisons", comparison)
-            items.append(
-                [
-                    paragraph(nodes.strong(comparison.headline, comparison.headline), *cited(kb, comparison)),
-                    bullet_list(_sides(kb, comparison), classes=["careerkb-chooser-sides"]),
-                ]
-            )
-        return [
-            paragraph(
-                nodes.strong("Where the sources draw the lines", "Where the sources draw the lines"),
-                classes=["careerkb-chooser-lines-title"],
-            ),
-            bullet_list(items, classes=["careerkb-chooser-lines"]),
-        ]
-
-
-def _sides(kb: KnowledgeBase, comparison: Comparison) -> list[Cell]:
-    sides: list[Cell] = []
-    for role_id in comparison.roles:
-        role = kb.role(role_id)
-        sides.append([role_link(role), nodes.Text(f": {comparison.sides[role_id]}")])
-    return sides
 
 
 # --- links and writing ---------------------------------------------------------------------------
@@ -167,18 +94,17 @@ def _fill_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     domain = careerkb_domain(app.env)
     for node in doctree.findall(chooser_data):
-        data: ChooserData = json.loads(node["data"])
-        for role_id, role in data["roles"].items():
-            target = domain.objects.get(("role", role_id))
+        urls: dict[str, str] = {}
+        for role in node["data"].roles:
+            target = domain.objects.get(("role", role.role_id))
             if target is None:
                 continue
-            reference = make_refnode(app.builder, docname, target.docname, target.anchor, nodes.Text(""))
-            role["url"] = reference.get("refuri") or f"#{reference['refid']}"
-        node["data"] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            urls[role.role_id] = uri_from(app.builder, docname, target.docname, target.anchor)
+        node["urls"] = urls
 
 
 def visit_chooser_html(self: HTML5Translator, node: chooser_data) -> None:
-    data = script_json(json.loads(node["data"]))
+    data = script_json(script_data(node["data"], node["urls"]))
     self.body.append(f'<script type="application/json" id="{DATA_ELEMENT_ID}">{data}</script>\n')
     raise nodes.SkipNode
 

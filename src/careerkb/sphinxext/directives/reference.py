@@ -23,8 +23,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from careerkb.models import LEVEL_ORDER
 from careerkb.sphinxext.directives.base import CareerkbDirective
-from careerkb.sphinxext.directives.market import MEASURES
-from careerkb.sphinxext.render import bullet_list, labelled, paragraph, table
+from careerkb.sphinxext.render import block, labelled, paragraph
+from careerkb.views.content import BulletList, Cell, Code, LocalLink, Table
+from careerkb.views.market import MEASURES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -176,24 +177,25 @@ class DirectiveReferenceDirective(SphinxDirective):
             if source:
                 self.env.note_dependency(source)
 
-        rows: list[list[nodes.Node | str]] = []
+        rows: list[tuple[Cell, ...]] = []
         for name, cls in found:
-            link = nodes.reference("", "", refid=self._anchor(name), internal=True)
-            link += nodes.literal(f"{DOMAIN}:{name}", f"{DOMAIN}:{name}")
-            # In a paragraph: a reference is a "General" node, which a cell would take as a block.
-            rows.append([paragraph(link), "directive", describe_directive(name, cls) or "(not described)"])
+            link = LocalLink(self._anchor(name), Code(f"{DOMAIN}:{name}"))
+            rows.append(((link,), ("directive",), (describe_directive(name, cls) or "(not described)",)))
         for name, role in roles:
-            shown = f"{DOMAIN}:{name}"
             rows.append(
-                [nodes.literal(shown, shown), "inline role", describe_role(name, role) or "(not described)"]
+                (
+                    (Code(f"{DOMAIN}:{name}"),),
+                    ("inline role",),
+                    (describe_role(name, role) or "(not described)",),
+                )
             )
-        overview = table(
-            ["Name", "Kind", "What it does"],
-            rows,
-            classes=["careerkb-directive-reference"],
+        overview = Table(
+            ("Name", "Kind", "What it does"),
+            tuple(rows),
             title=f"Every directive and inline role of the {DOMAIN} domain",
+            classes=("careerkb-directive-reference",),
         )
-        return [overview, *(self._section(name, cls) for name, cls in found)]
+        return [block(overview), *(self._section(name, cls) for name, cls in found)]
 
     @staticmethod
     def _anchor(name: str) -> str:
@@ -219,17 +221,17 @@ class DirectiveReferenceDirective(SphinxDirective):
             section += labelled("Options", "none.")
         else:
             section += labelled("Options", "each is optional.")
-            items = []
+            items: list[Cell] = []
             for option, convert in option_spec.items():
                 kind = converter_of(convert)[0]
                 note = f"; {OPTION_NOTES[option][0]}" if option in OPTION_NOTES else ""
-                shown = f":{option}:"
-                items.append(paragraph(nodes.literal(shown, shown), f" — {kind}{note}."))
-            section += bullet_list(items, classes=["careerkb-directive-options"])
+                items.append((Code(f":{option}:"), f" — {kind}{note}."))
+            section += block(BulletList(tuple(items), classes=("careerkb-directive-options",)))
 
         code = example_of(name, cls)
-        block = nodes.literal_block(code, code, language="markdown", classes=["careerkb-directive-example"])
-        section += block
+        section += nodes.literal_block(
+            code, code, language="markdown", classes=["careerkb-directive-example"]
+        )
         return section
 
 

@@ -13,22 +13,20 @@ from docutils import nodes
 
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import labelled, page_links, paragraph
+from careerkb.sphinxext.links import page_links
+from careerkb.sphinxext.render import blocks, labelled
 from careerkb.sphinxext.store import knowledge
+from careerkb.views import requests
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
-    from careerkb.knowledge import KnowledgeBase
+    from careerkb.views import Context
 
 
 class cited_by(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
     """Placeholder for the list of pages citing ``source_id``; replaced before writing."""
-
-
-def source_anchor(source_id: str) -> str:
-    return f"source-{source_id}"
 
 
 class SourcesDirective(CareerkbDirective):
@@ -36,28 +34,20 @@ class SourcesDirective(CareerkbDirective):
     cite it. Every citation on the site links here, so use it once."""
 
     option_spec: ClassVar[OptionSpec] = {}
+    view = staticmethod(requests.sources_list)
 
-    def render(self, kb: KnowledgeBase) -> list[nodes.Node]:
+    def render(self, context: Context) -> list[nodes.Node]:
+        view = requests.sources_list(context, self.request())
+        self.shows(view)
         domain = careerkb_domain(self.env)
         domain.note_catalogue_page()
         entries: list[nodes.Node] = []
-        for source in kb.sources:
-            domain.note_render("sources", source.id)
-            anchor = source_anchor(source.id)
-            entry = nodes.container(classes=["careerkb-source"], ids=[anchor])
+        for source in view.entries:
+            entry = nodes.container(classes=["careerkb-source"], ids=[source.anchor])
             self.state.document.note_explicit_target(entry)
-            domain.note_object("source", source.id, anchor, entry)
-            entry += paragraph(nodes.strong(source.title, source.title), classes=["careerkb-source-title"])
-            byline = source.publisher + (f", by {source.author}" if source.author else "")
-            entry += labelled("Published by", byline)
-            if source.url:
-                entry += labelled("Address", nodes.reference(source.url, source.url, refuri=source.url))
-            entry += labelled("Figures as of", source.as_of.label)
-            entry += labelled("Region", source.region or "not stated by the source")
-            entry += labelled("Covers", source.covers)
-            if source.note:
-                entry += labelled("Note", source.note)
-            entry += cited_by(source_id=source.id)
+            domain.note_object("source", source.source_id, source.anchor, entry)
+            entry += blocks(source.blocks)
+            entry += cited_by(source_id=source.source_id)
             entries.append(entry)
         return entries
 
@@ -66,7 +56,7 @@ def _fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> No
     placeholders = list(doctree.findall(cited_by))
     if not placeholders:
         return
-    kb = knowledge(app.config)
+    kb = knowledge(app.env)
     citing = careerkb_domain(app.env).pages_citing(kb) if kb is not None else {}
     for placeholder in placeholders:
         pages = citing.get(placeholder["source_id"], set()) - {docname}

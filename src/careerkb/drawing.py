@@ -1,0 +1,160 @@
+"""Drawing a salary chart: matplotlib turns a chart's data into a static SVG file.
+
+The same data always gives the same bytes (fixed hash salt, glyphs as paths, a font that ships
+with matplotlib), so equal charts get equal files and rebuilds change nothing. The chart is
+transparent, and its text and lines are a mid-grey that reads on light and dark pages alike.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from careerkb.views.pay import ChartData
+
+# Okabe and Ito's colour-blind-safe palette, keeping the four colours of middle lightness: each
+# stands out at least 3:1 from both a white and a near-black page, for light and dark themes.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
+# Text, axis and outlines: mid-grey reads on light and dark backgrounds alike.
+GREY = "#808080"
+
+
+def draw(chart: ChartData) -> bytes:
+    """The chart as SVG: the same bytes for the same chart, with a transparent background."""
+    # Imported here, so that loading the extension stays fast; the object-oriented API draws
+    # without pyplot, so no GUI backend and no global figure state are involved.
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    bars = chart.bars
+    sign = chart.sign
+    reach = max(value for bar in bars for value in (bar.low, bar.high, bar.point) if value)
+    tail = reach * 0.16  # how far an open top's faded tail runs past its last stated figure
+    with matplotlib.rc_context(
+        {
+            "svg.hashsalt": "careerkb",  # stable ids inside the file
+            "svg.fonttype": "path",  # glyphs as paths: the file looks the same everywhere
+            "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine lays out alike
+            "font.size": 10,
+            "text.parse_math": False,  # '$90K–$135K' is money, not mathematics
+            "text.color": GREY,
+            "axes.labelcolor": GREY,
+            "axes.edgecolor": GREY,
+            "xtick.color": GREY,
+            "ytick.color": GREY,
+            "figure.facecolor": "none",
+            "axes.facecolor": "none",
+            "savefig.transparent": True,
+            "hatch.linewidth": 1.0,
+        }
+    ):
+        figure = Figure(figsize=(8.0, 1.6 + 0.42 * len(bars)), layout="constrained")
+        axes = figure.add_subplot()
+        for row, bar in enumerate(bars):
+            colour = PALETTE[bar.colour % len(PALETTE)]
+            outline: dict[str, Any] = (
+                {"edgecolor": GREY, "linestyle": (0, (3, 2)), "linewidth": 1.2}
+                if bar.approximate
+                else {"linewidth": 0}
+            )
+            if bar.point is not None:
+                axes.plot(
+                    bar.point, row, marker="D", markersize=9, color=colour, markeredgecolor=GREY, zorder=3
+                )
+                end = float(bar.point)
+            else:
+                low = bar.low or 0
+                top = bar.high if bar.high is not None else low
+                if top > low:
+                    axes.barh(row, top - low, left=low, height=0.6, color=colour, **outline)
+                else:  # '$220K and up': a firm floor, then only the faded tail
+                    axes.plot([low, low], [row - 0.3, row + 0.3], color=colour, linewidth=3, zorder=3)
+                end = float(top)
+                if bar.open_high:
+                    _open_tail(axes, row, end, tail, colour, outline)
+                    end += tail
+            axes.annotate(
+                bar.text,
+                (end, row),
+                xytext=(8 if bar.point is not None else 5, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color=GREY,
+            )
+
+        for row in range(1, len(bars)):
+            if bars[row].level != bars[row - 1].level:
+                axes.axhline(row - 0.5, color=GREY, linewidth=0.6, alpha=0.5)
+
+        def thousands(value: float, _position: int | None) -> str:
+            return f"{sign}{value / 1000:,.0f}K"
+
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=7, steps=[1, 2, 2.5, 5, 10]))
+        axes.xaxis.set_major_formatter(FuncFormatter(thousands))
+        axes.set_xlim(0, (reach + tail) * 1.25)
+        axes.set_xlabel(f"{chart.axis} ({sign}K)")
+        axes.set_yticks(range(len(bars)), labels=[bar.label for bar in bars])
+        axes.set_ylim(len(bars) - 0.5, -0.5)  # the first band on top
+        axes.tick_params(axis="y", length=0)
+        axes.xaxis.grid(True, color=GREY, alpha=0.35, linewidth=0.6)
+        axes.set_axisbelow(True)
+        for side in ("top", "right", "left"):
+            axes.spines[side].set_visible(False)
+
+        keys: list[Any] = []
+        if len(chart.roles) > 1:
+            keys += [
+                Patch(facecolor=PALETTE[index % len(PALETTE)], label=title) for title, index in chart.roles
+            ]
+        if any(bar.point is None and not bar.open_high for bar in bars):
+            keys.append(Patch(facecolor=GREY, label="range, low to high"))
+        if any(bar.open_high for bar in bars):
+            keys.append(
+                Patch(
+                    facecolor=(0.5, 0.5, 0.5, 0.2), edgecolor=GREY, hatch="////", label="open top: no maximum"
+                )
+            )
+        if any(bar.point is not None for bar in bars):
+            keys.append(
+                Line2D([], [], marker="D", linestyle="none", color=GREY, label="single figure (median)")
+            )
+        if any(bar.approximate for bar in bars):
+            keys.append(Patch(facecolor="none", edgecolor=GREY, linestyle=(0, (3, 2)), label="~ approximate"))
+        figure.legend(handles=keys, loc="outside lower center", ncols=min(len(keys), 3), frameon=False)
+
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.1)
+    return buffer.getvalue()
+
+
+def _open_tail(
+    axes: Axes, row: int, start: float, length: float, colour: str, outline: dict[str, Any]
+) -> None:
+    """A hatched extension that fades out: the band goes on, to a height no one states."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    if outline.get("linewidth"):  # approximate: the dashed outline goes round the tail as well
+        axes.add_patch(Rectangle((start, row - 0.3), length, 0.6, facecolor="none", **outline))
+
+    steps = 4
+    for step in range(steps):
+        alpha = 0.9 * (1 - step / steps)
+        axes.add_patch(
+            Rectangle(
+                (start + length * step / steps, row - 0.3),
+                length / steps,
+                0.6,
+                facecolor=to_rgba(colour, alpha * 0.3),
+                edgecolor=to_rgba(colour, alpha),
+                hatch="////",
+                linewidth=0,
+            )
+        )

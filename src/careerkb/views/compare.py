@@ -1,0 +1,117 @@
+"""Two or more roles side by side, and the skills and lines between them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Table, joined
+from careerkb.views.context import ViewProblem, role_link, status_text
+from careerkb.views.model import View
+from careerkb.views.pay import pay_table
+from careerkb.views.roles import demand_items
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from careerkb.models import Comparison, Role, SkillArea
+    from careerkb.views.content import Block
+    from careerkb.views.context import Context
+
+NOT_DESCRIBED = "Not described by the sources."
+
+
+def compared_roles(context: Context, keys: str) -> list[Role]:
+    """The roles named in ``keys`` (separated by spaces or commas): two or more different ones."""
+    roles = [context.kb.role(key) for key in keys.replace(",", " ").split()]
+    if len({role.id for role in roles}) != len(roles) or len(roles) < 2:
+        raise ViewProblem(f"needs two or more different roles, got {keys!r}")
+    return roles
+
+
+def shared_skills(context: Context, roles: Sequence[Role]) -> list[SkillArea]:
+    """The skill areas the sources describe for every one of ``roles``."""
+    return [area for area in context.kb.skills if all(role.id in area.by_role for role in roles)]
+
+
+def boundary(context: Context, roles: Sequence[Role]) -> Comparison | None:
+    """Where a source draws the line between two roles; None for more than two, or none drawn."""
+    return context.kb.comparison(roles[0].id, roles[1].id) if len(roles) == 2 else None
+
+
+def compare(context: Context, roles: Sequence[Role]) -> View:
+    """Summary, status, where the line falls, skills, typical day, interview loop, demand and
+    career ladder; then pay at aligned levels and, when a source describes it, doing both."""
+    kb = context.kb
+    shows = {("roles", role.id) for role in roles}
+    rows: list[tuple[Cell, ...]] = [
+        (("In one line",), *((role.summary,) for role in roles)),
+        (("Status",), *((status_text(role), *context.cited(role.status)) for role in roles)),
+    ]
+    after: list[Block] = []
+    comparison = boundary(context, roles)
+    if comparison is not None:
+        shows.add(("comparisons", comparison.id))
+        rows.append(
+            ((comparison.headline, *context.cited(comparison)), *((comparison.sides[r.id],) for r in roles))
+        )
+        if comparison.hybrid:
+            after.append(
+                Labelled(
+                    "Doing both",
+                    (comparison.hybrid, *context.cited(comparison)),
+                    classes=("careerkb-hybrid",),
+                )
+            )
+    for area in shared_skills(context, roles):
+        shows.add(("skills", area.id))
+        rows.append(((area.area, *context.cited(area)), *((area.by_role[r.id],) for r in roles)))
+    rows.append((("Typical day",), *(_typical_day(context, role) for role in roles)))
+    rows.append((("Interview loop",), *(_interview(context, role) for role in roles)))
+    rows.append((("Demand",), *(_demand(context, role, shows) for role in roles)))
+    rows.append((("Career ladder",), *(_ladder(context, role) for role in roles)))
+    matrix = Table(
+        ("Aspect", *(role.title for role in roles)),
+        tuple(rows),
+        title=" vs ".join(role.title for role in roles),
+        classes=("careerkb-compare",),
+    )
+    links = Labelled(
+        "Profiles", joined(role_link(role) for role in roles), classes=("careerkb-compare-links",)
+    )
+    bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
+    shows.update(("salary_bands", band.id) for band in bands)
+    pay = [pay_table(context, roles, bands, "Pay")] if bands else []
+    return View((links, matrix, *pay, *after), frozenset(shows))
+
+
+def _typical_day(context: Context, role: Role) -> Cell:
+    day = role.typical_day
+    if day is None:
+        return (NOT_DESCRIBED,)
+    return (BulletList(tuple((item,) for item in day.items)), Paragraph((context.citation(day),)))
+
+
+def _interview(context: Context, role: Role) -> Cell:
+    loop = role.interview_loop
+    if loop is None:
+        return (NOT_DESCRIBED,)
+    stages = tuple(
+        (stage.name + (f" ({stage.minutes} min)" if stage.minutes else ""),) for stage in loop.stages
+    )
+    return (BulletList(stages), Paragraph((context.citation(loop),)))
+
+
+def _demand(context: Context, role: Role, shows: set[tuple[str, str]]) -> Cell:
+    facts = context.kb.market_facts(role=role.id)
+    if not facts:
+        return ("No figures in the sources.",)
+    shows.update(("market_facts", fact.id) for fact in facts)
+    return (BulletList(tuple(demand_items(context, role))),)
+
+
+def _ladder(context: Context, role: Role) -> Cell:
+    ladder = role.career_ladder
+    if ladder is None:
+        return (NOT_DESCRIBED,)
+    steps = " → ".join(" or ".join(step.titles) for step in ladder.steps)
+    return (Paragraph((steps,)), Paragraph((context.citation(ladder),)))

@@ -1,0 +1,58 @@
+"""What every view reads: the knowledge base and the clock, and the spans they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from careerkb.clock import TIMELESS, Clock
+from careerkb.format import band_label, citation
+from careerkb.views.content import Citation, Pay, RoleLink, Span, TermLink
+
+if TYPE_CHECKING:
+    from careerkb.knowledge import KnowledgeBase
+    from careerkb.models import Cited, Role, SalaryBand
+
+
+class ViewProblem(Exception):  # noqa: N818 - a problem report, like careerkb.Problem
+    """A request a view cannot answer: a bad option, or a filter that matches nothing."""
+
+    def __init__(self, message: str, *, empty: bool = False) -> None:
+        super().__init__(message)
+        #: True when the request is fine but the data has nothing for it.
+        self.empty = empty
+
+
+@dataclass(frozen=True)
+class Context:
+    """The knowledge base a view reads, and the clock that says which figures have aged."""
+
+    kb: KnowledgeBase
+    clock: Clock = TIMELESS
+
+    def citation(self, record: Cited) -> Citation:
+        """'CR Labs, mid-2026', flagged when the figure has aged."""
+        source = self.kb.source(record.source)
+        stale = self.clock.is_stale(record.as_of.date)
+        return Citation(source.id, citation(source, record.as_of.label), stale)
+
+    def cited(self, record: Cited) -> tuple[Span, ...]:
+        """' (CR Labs, mid-2026)', after the text the record backs."""
+        return (" (", self.citation(record), ")")
+
+    def term_or_text(self, name: str) -> Span:
+        """A glossary link when a term has the name, else the name as text."""
+        return TermLink(name) if self.kb.term_id(name) is not None else name
+
+
+def pay(band: SalaryBand) -> Pay:
+    return Pay(band_label(band), approximate=band.approximate, open_high=band.open_high)
+
+
+def role_link(role: Role) -> RoleLink:
+    return RoleLink(role.id, role.title)
+
+
+def status_text(role: Role) -> str:
+    """'established', 'fading', 'emerging': the status as a reader says it."""
+    return role.status.value.replace("-", " ")

@@ -1,0 +1,49 @@
+"""Demand and market claims, each with its figure, period, whose data it rests on and source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, get_args
+
+from careerkb.format import figure_label
+from careerkb.knowledge import closest
+from careerkb.models import Measure
+from careerkb.views.content import BulletList, Paragraph, Span, Strong
+from careerkb.views.context import ViewProblem
+from careerkb.views.model import View, shown
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from careerkb.models import Role
+    from careerkb.views.context import Context
+
+MEASURES: tuple[str, ...] = get_args(Measure)
+
+
+def market_facts(context: Context, roles: Sequence[Role], measure: str | None = None) -> View:
+    """The facts about any of ``roles``, of one measure or all."""
+    if measure is not None and measure not in MEASURES:
+        near = closest(measure, MEASURES, limit=1)
+        hint = f"; did you mean {near[0]!r}?" if near else f"; choose from {', '.join(MEASURES)}"
+        raise ViewProblem(f"unknown measure {measure!r}{hint}")
+    wanted = {role.id for role in roles}
+    facts = [
+        fact
+        for fact in context.kb.market_facts()
+        if wanted & set(fact.roles) and (measure is None or fact.measure == measure)
+    ]
+    if not facts:
+        raise ViewProblem("the filter matches no market facts", empty=True)
+    items = []
+    for fact in facts:
+        spans: list[Span] = []
+        if fact.figure is not None:
+            spans += [Strong(figure_label(fact.figure), ("careerkb-figure-value",)), " — "]
+        spans.append(fact.statement)
+        details = [f"period: {fact.period.label}"] if fact.period else []
+        if fact.reported_by:
+            details.append(f"data: {fact.reported_by}")
+        spans += [" (", *(f"{detail}; " for detail in details), context.citation(fact), ")"]
+        items.append((Paragraph(tuple(spans)),))
+    listing = BulletList(tuple(items), classes=("careerkb-market-facts",))
+    return View((listing,), shown("market_facts", *(fact.id for fact in facts)))

@@ -1,0 +1,247 @@
+"""A role at a glance, its profile, the directory of every role, and how to grow and get in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from careerkb.format import figure_label
+from careerkb.views.content import (
+    Box,
+    BulletList,
+    Cell,
+    Inline,
+    Labelled,
+    Paragraph,
+    Rubric,
+    SourceLink,
+    Strong,
+    Table,
+    joined,
+)
+from careerkb.views.context import ViewProblem, pay, role_link, status_text
+from careerkb.views.model import View, shown
+
+if TYPE_CHECKING:
+    from careerkb.models import MarketFact, Resource, Role, SalaryBand
+    from careerkb.views.content import Block
+    from careerkb.views.context import Context
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """One role in a list of roles: its status, entry pay and headline demand, each cited."""
+
+    role: Role
+    entry_pay: SalaryBand | None
+    demand: MarketFact | None
+
+
+def role_summaries(context: Context) -> list[RoleSummary]:
+    """Every role, by title, with its pay at entry level and its headline demand figure."""
+    kb = context.kb
+    summaries = []
+    for role in sorted(kb.roles, key=lambda r: r.title.casefold()):
+        fact = kb.headline_fact(role.id)
+        demand = fact if fact is not None and fact.figure is not None else None
+        summaries.append(RoleSummary(role, kb.entry_pay(role.id), demand))
+    return summaries
+
+
+def roles_directory(context: Context) -> View:
+    """Role, status, entry pay and headline demand, each figure with its source."""
+    rows: list[tuple[Cell, ...]] = []
+    shows: set[tuple[str, str]] = set()
+    for summary in role_summaries(context):
+        role, band, fact = summary.role, summary.entry_pay, summary.demand
+        shows.add(("roles", role.id))
+        pay_cell: Cell = ("—",)
+        if band is not None:
+            shows.add(("salary_bands", band.id))
+            pay_cell = (pay(band), *context.cited(band))
+        demand: Cell = ("—",)
+        if fact is not None and fact.figure is not None:
+            shows.add(("market_facts", fact.id))
+            demand = (f"{figure_label(fact.figure)} — {fact.statement}", *context.cited(fact))
+        status = (status_text(role), *context.cited(role.status))
+        rows.append(((role_link(role),), (role.summary,), status, pay_cell, demand))
+    table = Table(
+        ("Role", "In one line", "Status", "Entry pay", "Demand"),
+        tuple(rows),
+        classes=("careerkb-roles-directory", "careerkb-sortable"),
+    )
+    return View((table,), frozenset(shows))
+
+
+def quick_facts(context: Context, key: str) -> View:
+    """The essentials of a role at a glance."""
+    kb = context.kb
+    role = kb.role(key)
+    shows = {("roles", role.id)}
+    lines: list[Block] = [
+        Labelled("In one line", (role.summary,)),
+        Labelled("Status", (status_text(role), *context.cited(role.status))),
+    ]
+    band = kb.entry_pay(role.id)
+    if band is not None:
+        shows.add(("salary_bands", band.id))
+        lines.append(Labelled("Entry pay", (pay(band), " total compensation", *context.cited(band))))
+    fact = kb.headline_fact(role.id)
+    if fact is not None and fact.figure is not None:
+        shows.add(("market_facts", fact.id))
+        lines.append(
+            Labelled("Demand", (f"{figure_label(fact.figure)}: {fact.statement}", *context.cited(fact)))
+        )
+    if role.entry_routes:
+        lines.append(Labelled("Ways in", joined(role.entry_routes, "; ")))
+    if role.related_roles:
+        related = [role_link(kb.role(other)) for other in role.related_roles]
+        lines.append(Labelled("Related roles", joined(related)))
+    box = Box("Quick facts", tuple(lines), classes=("careerkb-quick-facts",))
+    return View((box,), frozenset(shows))
+
+
+def role_anchor(role_id: str) -> str:
+    """The HTML id of a role's profile: stable, because it comes from the record's id."""
+    return f"role-{role_id}"
+
+
+@dataclass(frozen=True)
+class RoleProfile(View):
+    """What the job is and who it suits. The page holding it is where links to the role lead."""
+
+    role_id: str = ""
+    title: str = ""
+    anchor: str = ""
+
+
+def role_profile(context: Context, key: str) -> RoleProfile:
+    kb = context.kb
+    role = kb.role(key)
+    body: list[Block] = []
+    if role.aliases:
+        names = [alias.name for alias in role.aliases]
+        body.append(Labelled("Also called", joined(names), classes=("careerkb-aliases",)))
+    body += _section("What they do", Paragraph((role.description,)))
+    if role.duties:
+        body.append(BulletList(tuple((duty,) for duty in role.duties), classes=("careerkb-duties",)))
+    if role.toolkit:
+        tools = [context.term_or_text(tool) for tool in role.toolkit]
+        body += _section("Toolkit", Paragraph(joined(tools)))
+    for title, text in (
+        ("Who it suits", role.suits),
+        ("Education and training", role.education),
+        ("How to break in", role.break_in),
+    ):
+        if text:
+            body += _section(title, Paragraph((text,)))
+    if role.typical_day:
+        day = role.typical_day
+        body += _section(
+            "A typical day",
+            BulletList(tuple((item,) for item in day.items), classes=("careerkb-typical-day",)),
+            Paragraph(("As described by ", context.citation(day), "."), classes=("careerkb-source-note",)),
+        )
+    sources = [SourceLink(source.id, source.title) for source in map(kb.source, role.sources)]
+    # Titles may contain commas: a semicolon keeps the list readable.
+    body.append(Labelled("Based on", joined(sources, "; "), classes=("careerkb-source-note",)))
+    return RoleProfile(
+        tuple(body), shown("roles", role.id), role_id=role.id, title=role.title, anchor=role_anchor(role.id)
+    )
+
+
+def _section(title: str, *content: Block) -> list[Block]:
+    return [Rubric(title, classes=("careerkb-rubric",)), *content]
+
+
+def career_ladder(context: Context, key: str) -> View:
+    """The rungs of a role's ladder, and its branches."""
+    role = context.kb.role(key)
+    ladder = role.career_ladder
+    if ladder is None:
+        raise ViewProblem(f"the sources give no career ladder for {role.id!r}", empty=True)
+    steps = tuple((" or ".join(step.titles),) for step in ladder.steps)
+    body: list[Block] = [BulletList(steps, enumerated=True, classes=("careerkb-ladder",))]
+    for branch in ladder.branches:
+        body.append(
+            Labelled(f"Branch to {branch.title}", (branch.description,), classes=("careerkb-branch",))
+        )
+    if ladder.note:
+        body.append(Paragraph((ladder.note,)))
+    body.append(Paragraph(("Source: ", context.citation(ladder)), classes=("careerkb-source-note",)))
+    return View(tuple(body), shown("roles", role.id))
+
+
+def learning_path(context: Context, key: str) -> View:
+    """Resources in the source's suggested order, then the rest."""
+    role = context.kb.role(key)
+    resources = context.kb.resources(role=role.id)
+    if not resources:
+        raise ViewProblem(f"the sources suggest no learning resources for {role.id!r}", empty=True)
+    ordered = [r for r in resources if r.order is not None] + [r for r in resources if r.order is None]
+    items = tuple(_resource(context, resource) for resource in ordered)
+    listing = BulletList(items, classes=("careerkb-learning-path",))
+    return View((listing,), shown("resources", *(r.id for r in resources)))
+
+
+def _resource(context: Context, resource: Resource) -> Cell:
+    step = f"Step {resource.order}: " if resource.order else ""
+    details = f"{resource.provider} · {resource.kind.replace('-', ' ')} · cost: {cost_text(resource.cost)}"
+    by = f" · taught by {resource.taught_by}" if resource.taught_by else ""
+    return (
+        Paragraph((Strong(step + resource.name), f" — {details}{by}")),
+        Paragraph((resource.description, *context.cited(resource))),
+    )
+
+
+def cost_text(cost: str) -> str:
+    """What a resource costs, as a reader reads it."""
+    return {"not-stated": "not stated by the source"}.get(cost, cost)
+
+
+def interview_loop(context: Context, key: str) -> View:
+    """The stages of a typical interview loop."""
+    role = context.kb.role(key)
+    loop = role.interview_loop
+    if loop is None:
+        raise ViewProblem(f"the sources describe no interview loop for {role.id!r}", empty=True)
+    stages: list[Cell] = []
+    for stage in loop.stages:
+        length = f" ({stage.minutes} minutes)" if stage.minutes else ""
+        stages.append((Paragraph((Strong(stage.name + length), f": {stage.description}")),))
+    return View(
+        (
+            BulletList(tuple(stages), classes=("careerkb-interview-loop",)),
+            Paragraph(("Source: ", context.citation(loop)), classes=("careerkb-source-note",)),
+        ),
+        shown("roles", role.id),
+    )
+
+
+def choose_if(context: Context, key: str | None = None) -> View:
+    """Each role's "choose this if you..." criteria, by source; one role's, given its id."""
+    roles = [context.kb.role(key)] if key else list(context.kb.roles)
+    body: list[Block] = []
+    for role in roles:
+        if not role.choose_if:
+            continue
+        body.append(Paragraph((Strong(role_link(role)),), classes=("careerkb-choose-role",)))
+        for criteria in role.choose_if:
+            body.append(
+                BulletList(tuple((item,) for item in criteria.items), classes=("careerkb-choose-if",))
+            )
+            body.append(
+                Paragraph(("Source: ", context.citation(criteria)), classes=("careerkb-source-note",))
+            )
+    if not body:
+        raise ViewProblem("the sources give no criteria for choosing these roles", empty=True)
+    return View(tuple(body), shown("roles", *(role.id for role in roles)))
+
+
+def demand_items(context: Context, role: Role) -> list[Inline]:
+    """A role's demand and market figures, each with its statement and source."""
+    items: list[Inline] = []
+    for fact in context.kb.market_facts(role=role.id):
+        figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
+        items.append((figure + fact.statement, *context.cited(fact)))
+    return items
