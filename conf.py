@@ -5,6 +5,7 @@ import os
 from sphinx.application import Sphinx
 
 from careerkb import __version__
+from careerkb.sphinxext.hosting import root_path
 
 project = "careerkb"
 author = "The careerkb team"
@@ -16,6 +17,8 @@ extensions = [
     "sphinx_design",
     "sphinx.ext.doctest",
     "sphinx.ext.autodoc",
+    # A 404 page that works at any depth of the site.
+    "notfound.extension",
     "careerkb.sphinxext",
 ]
 
@@ -47,6 +50,8 @@ html_favicon = "docs/_static/favicon.svg"
 # links start from. Left empty for local and pull-request builds: no canonical address is
 # better than a wrong one, and the 404 page then links from "/".
 html_baseurl = os.environ.get("CAREERKB_BASEURL") or os.environ.get("READTHEDOCS_CANONICAL_URL") or ""
+# A host serves the 404 page for a missing address at any depth: its links start from the root.
+notfound_urls_prefix = root_path(html_baseurl)
 
 # The doctest builder checks the pages' {doctest} blocks; docstring examples shown through
 # autodoc are pytest's to run (--doctest-modules), in their own module's namespace.

@@ -5,9 +5,21 @@
   bytes. Without a base URL there is no address to give, and neither file is written.
 * Open Graph and Twitter card ``<meta>`` tags on every page: its title, the site's name, the
   page's first paragraph as plain text and, with ``html_baseurl``, its canonical address.
-* The page named ``404``: a host serves it for any missing address, at any depth, so its
-  relative links would point to the wrong place. It gets a ``<base href>`` naming the site's
-  root path (the path of ``html_baseurl``, or ``/``), ahead of every stylesheet and link.
+* The 404 page comes from sphinx-notfound-page (enabled in the handbook's conf.py), which makes
+  the theme's addresses on it absolute (``/en/latest/_static/...``), so it works at any depth.
+  It leaves the links in the page's own text relative, so "Glossary" on
+  ``/en/latest/roles/gone/`` would lead to ``/en/latest/roles/gone/glossary.html``: careerkb
+  makes those absolute the same way.
+
+The sitemap and the previews are careerkb's own because the ecosystem's extensions cannot give
+what careerkb promises. sphinx-sitemap 2.9 gathers the pages as they are written, so after an
+incremental build its sitemap lists only the pages written again; it lists them in the order
+they were written, which parallel builds vary; it warns, failing a ``-W`` build, wherever no
+base URL is set, as in every local build; and it calls Sphinx's deprecated
+``BuildEnvironment.app``. sphinxext-opengraph 0.13 starts the description with the page's
+title and runs the words around inline code together ("mention<script>"). The tests in
+``tests/test_hosting.py`` show these gaps; when one of them fails, the gap has closed and
+careerkb's own code can go.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: The page a host serves for a missing address (sphinx-notfound-page's default name).
 NOT_FOUND_PAGE = "404"
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
@@ -133,11 +146,6 @@ def _parents(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
-def _base_tag(root: str) -> str:
-    """First in <head>: a ``<base href>`` making every relative address start from ``root``."""
-    return f'<base href="{html.escape(root, quote=True)}" />\n'
-
-
 def _meta(attribute: str, key: str, value: str) -> str:
     return f'<meta {attribute}="{key}" content="{html.escape(value, quote=True)}" />\n'
 
@@ -148,9 +156,6 @@ def _add_meta_tags(
     if not _is_website(app):
         return
     tags = []
-    if pagename == NOT_FOUND_PAGE:
-        tags.append(_base_tag(root_path(_base_url(app))))
-        tags.append('<meta name="robots" content="noindex" />\n')
     if pagename in app.env.titles:
         title = app.env.titles[pagename].astext()
     else:
@@ -174,6 +179,18 @@ def _add_meta_tags(
     context["metatags"] = "".join(tags) + existing
 
 
+def _root_404_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The 404 page's own links, from the site's root path as sphinx-notfound-page roots the rest."""
+    if docname != getattr(app.config, "notfound_pagename", None) or not _is_website(app):
+        return
+    prefix = app.config.notfound_urls_prefix or "/"
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if uri and not urlsplit(uri).scheme and not uri.startswith(("/", "#")):
+            reference["refuri"] = prefix + uri  # the 404 page sits at the root: uri is from there
+
+
 def setup_hosting(app: Sphinx) -> None:
     app.connect("html-page-context", _add_meta_tags)
     app.connect("build-finished", _write_sitemap)
+    app.connect("doctree-resolved", _root_404_links)
