@@ -141,3 +141,19 @@ def test_export_of_invalid_data_writes_nothing(run_cli: RunCli, data_dir: Path) 
     result = run_cli("export", "--data", "data", "--output", str(target), cwd=data_dir.parent)
     assert result.returncode == 1
     assert not target.exists()
+
+
+def test_role_prints_the_views_the_role_page_shows(run_cli: RunCli, data_dir: Path) -> None:
+    # The command line and the site render the same views: every line the page's quick facts and
+    # profile show is in the text, whatever the wrapping.
+    import careerkb
+    from careerkb.views import Context
+    from careerkb.views.content import plain_text
+    from careerkb.views.roles import quick_facts, role_profile
+
+    context = Context(careerkb.load(data_dir))
+    text = " ".join(run_cli("role", "builder", "--data", "data", cwd=data_dir.parent).stdout.split())
+    box = quick_facts(context, "builder").blocks[0]
+    blocks = [*box.blocks, *role_profile(context, "builder").blocks]  # type: ignore[union-attr]
+    shown = [" ".join(plain_text((block,)).split()) for block in blocks]
+    assert [line for line in shown if line.replace("• ", "") not in text.replace("• ", "")] == []

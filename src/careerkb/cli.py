@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from careerkb.knowledge import KnowledgeBase
-    from careerkb.models import Role, Term
+    from careerkb.models import Term
     from careerkb.views import Context
+    from careerkb.views.content import Block
     from careerkb.views.content import Table as ViewTable
 
 
@@ -230,44 +231,43 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 def _role(args: argparse.Namespace) -> int:
-    from careerkb.views import Context
-    from careerkb.views.content import plain_text
-    from careerkb.views.pay import pay_table
-    from careerkb.views.roles import cost_text, demand_items
+    from careerkb.views import Context, ViewProblem
+    from careerkb.views import requests as views
 
     context = Context(_load(args))
     kb = context.kb
     role = kb.role(args.id)
-    bands = kb.salary_bands(role=role.id)
-    facts = kb.market_facts(role=role.id)
-    resources = kb.resources(role=role.id)
     if args.json:
         return _print_json(
             {
                 "role": role.model_dump(mode="json"),
-                "salary_bands": [band.model_dump(mode="json") for band in bands],
-                "market_facts": [fact.model_dump(mode="json") for fact in facts],
-                "resources": [resource.model_dump(mode="json") for resource in resources],
+                "salary_bands": [band.model_dump(mode="json") for band in kb.salary_bands(role=role.id)],
+                "market_facts": [fact.model_dump(mode="json") for fact in kb.market_facts(role=role.id)],
+                "resources": [resource.model_dump(mode="json") for resource in kb.resources(role=role.id)],
             }
         )
-    console = _console()
-    _role_heading(console, context, role)
-    console.print(role.description, markup=False)
-    _bullets(console, "What they do", role.duties)
-    _bullets(console, "Toolkit", [", ".join(role.toolkit)] if role.toolkit else [])
-    _bullets(console, "Ways in", role.entry_routes)
-    if bands:
-        console.print()
-        console.print(_rich_table(pay_table(context, [role], bands, PAY_TITLE)))
-    _bullets(console, "Demand", [plain_text(item) for item in demand_items(context, role)])
-    _bullets(
-        console,
-        "Learn",
-        [f"{r.name} ({r.provider}, {r.kind}, cost: {cost_text(r.cost)})" for r in resources],
-    )
-    if role.related_roles:
-        related = ", ".join(kb.role(other).title for other in role.related_roles)
-        console.print(f"\nRelated roles: {related}", markup=False)
+    short = f" ({role.abbreviation})" if role.abbreviation else ""
+    _say(f"{role.title}{short}", bold=True)
+    about_role = views.Request(role.id)
+    of_role = views.Request(options={"role": role.id})
+    # The views of the role's page, in its order; a section the sources do not cover is left out.
+    for heading, name, request in (
+        (None, "quick-facts", about_role),
+        (None, "role-profile", about_role),
+        ("Pay", "salary-table", of_role),
+        ("Demand", "market-facts", of_role),
+        ("How to learn it", "learning-path", about_role),
+        ("The interview loop", "interview-loop", about_role),
+        ("The career ladder", "career-ladder", about_role),
+    ):
+        try:
+            view = views.VIEWS[name](context, request)
+        except ViewProblem:
+            continue
+        if heading:
+            print()
+            _say(heading, bold=True)
+        _print_blocks(view.blocks)
     return 0
 
 
@@ -284,7 +284,9 @@ def _term(args: argparse.Namespace) -> int:
     if args.json:
         return _print_json([term.model_dump(mode="json") for term in matches])
     if len(matches) == 1:
-        _show_term(kb, matches[0])
+        from careerkb.views import Context
+
+        _show_term(Context(kb), matches[0])
         return 0
     _say(f"{len(matches)} terms match {args.query!r}:")
     for term in matches:
@@ -295,8 +297,7 @@ def _term(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from careerkb.views import Context
-    from careerkb.views.compare import boundary, shared_skills
-    from careerkb.views.pay import pay_table
+    from careerkb.views.compare import boundary, compare, shared_skills
 
     context = Context(_load(args))
     kb = context.kb
@@ -305,65 +306,51 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"careerkb: {args.first!r} and {args.second!r} are the same role", file=sys.stderr)
         return 1
     roles = [first, second]
-    comparison = boundary(context, roles)
-    skills = shared_skills(context, roles)
-    bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
     if args.json:
+        comparison = boundary(context, roles)
         return _print_json(
             {
                 "roles": [first.model_dump(mode="json"), second.model_dump(mode="json")],
                 "comparison": comparison.model_dump(mode="json") if comparison else None,
-                "skills": [area.model_dump(mode="json") for area in skills],
-                "salary_bands": [band.model_dump(mode="json") for band in bands],
+                "skills": [area.model_dump(mode="json") for area in shared_skills(context, roles)],
+                "salary_bands": [
+                    band.model_dump(mode="json") for role in roles for band in kb.salary_bands(role=role.id)
+                ],
             }
         )
-    from rich.table import Table
-
-    console = _console()
-    overview = Table(title=f"{first.title} vs {second.title}", title_justify="left", show_lines=True)
-    overview.add_column("")
-    overview.add_column(first.title)
-    overview.add_column(second.title)
-    _add_row(overview, "Status", first.status.value, second.status.value)
-    _add_row(overview, "In one line", first.summary, second.summary)
-    if comparison:
-        _add_row(overview, comparison.headline, comparison.sides[first.id], comparison.sides[second.id])
-    for area in skills:
-        _add_row(overview, area.area, area.by_role[first.id], area.by_role[second.id])
-    console.print(overview)
-    if comparison:
-        console.print(f"Source: {context.citation(comparison).text}", markup=False)
-        if comparison.hybrid:
-            console.print(f"\nDoing both: {comparison.hybrid}", markup=False)
-    if skills:
-        console.print(f"Skills: {context.citation(skills[0]).text}", markup=False)
-    if bands:
-        console.print()
-        console.print(_rich_table(pay_table(context, roles, bands, PAY_TITLE)))
+    _print_blocks(compare(context, roles).blocks)
     return 0
 
 
 # --- rendering helpers ----------------------------------------------------------------------------
 
 
-PAY_TITLE = "Pay (total compensation)"
+def _print_blocks(blocks: Sequence[Block]) -> None:
+    """A view's blocks as terminal text: the same content the site shows, without its links."""
+    from careerkb.views.content import Box, BulletList, Labelled, Paragraph, Rubric, Table, plain_text
 
+    for block in blocks:
+        match block:
+            case Paragraph(spans=spans):
+                _say(plain_text(spans))
+            case Labelled(label=label, spans=spans):
+                _say(f"{label}: {plain_text(spans)}")
+            case Rubric(title=title):
+                print()
+                _say(title, bold=True)
+            case BulletList(items=items, enumerated=enumerated):
+                for number, item in enumerate(items, start=1):
+                    marker = f"  {number}. " if enumerated else "  • "
+                    _say(marker + plain_text(item), hang=" " * len(marker))
+            case Table():
+                from rich.console import Console
 
-def _role_heading(console: Console, context: Context, role: Role) -> None:
-    short = f" ({role.abbreviation})" if role.abbreviation else ""
-    console.print(f"{role.title}{short}", style="bold", markup=False)
-    console.print(role.summary, markup=False)
-    if role.aliases:
-        console.print("Also called: " + ", ".join(alias.name for alias in role.aliases), markup=False)
-    console.print(f"Status: {role.status.value} ({context.citation(role.status).text})\n", markup=False)
-
-
-def _bullets(console: Console, heading: str, items: Sequence[str]) -> None:
-    if not items:
-        return
-    console.print(f"\n{heading}", style="bold")
-    for item in items:
-        console.print(f"  • {item}", markup=False)
+                print()
+                Console(highlight=False, soft_wrap=False).print(_rich_table(block))
+            case Box(title=title, blocks=inner):
+                print()
+                _say(title, bold=True)
+                _print_blocks(inner)
 
 
 def _rich_table(view: ViewTable) -> Any:
@@ -372,7 +359,7 @@ def _rich_table(view: ViewTable) -> Any:
 
     from careerkb.views.content import plain_text
 
-    table = Table(title=view.title, title_justify="left")
+    table = Table(title=view.title, title_justify="left", show_lines=True)
     for column in view.headers:
         table.add_column(column)
     for row in view.rows:
@@ -387,26 +374,28 @@ def _add_row(table: Any, *cells: str) -> None:
     table.add_row(*(Text(cell) for cell in cells))
 
 
-def _show_term(kb: KnowledgeBase, term: Term) -> None:
+def _show_term(context: Context, term: Term) -> None:
+    from careerkb.views.glossary import term_entry
+
+    entry = term_entry(context, term)
     short = f" ({term.abbreviation})" if term.abbreviation else ""
-    _say(f"{term.term}{short}", bold=True)
-    if term.aliases:
-        _say("Also: " + ", ".join(term.aliases))
-    _say(term.definition)
-    if term.roles:
-        _say("Roles: " + ", ".join(kb.role(r).title for r in term.roles))
-    if term.see_also:
-        _say("See also: " + ", ".join(kb.term(t).term for t in term.see_also))
+    _say(f"{entry.name}{short}", bold=True)
+    _print_blocks(entry.definition)
 
 
-def _say(text: str, *, bold: bool = False) -> None:
-    """Print ``text`` wrapped to the terminal, bold only on a terminal that takes colour.
+def _say(text: str, *, bold: bool = False, hang: str = "") -> None:
+    """Print ``text`` wrapped to the terminal, each of its lines on its own, continuation lines
+    indented by ``hang``; bold only on a terminal that takes colour.
 
     ``careerkb term`` is the quick look-up, so it prints without rich, whose import alone costs
-    about a third of the command's start-up; the commands that draw tables use rich.
+    about a third of the command's start-up; only tables are drawn with rich.
     """
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
-    wrapped = textwrap.fill(text, width=max(width - 1, 20), break_on_hyphens=False) or text
+    width = max((shutil.get_terminal_size().columns if sys.stdout.isatty() else 80) - 1, 20)
+    lines = text.split("\n")
+    wrapped = "\n".join(
+        textwrap.fill(line, width=width, subsequent_indent=hang, break_on_hyphens=False) or line
+        for line in [lines[0], *(hang + line for line in lines[1:])]
+    )
     styled = bold and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     print(f"\x1b[1m{wrapped}\x1b[0m" if styled else wrapped)
 
