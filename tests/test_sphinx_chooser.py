@@ -32,7 +32,7 @@ def _expected_criteria(data_dir: Path) -> list[tuple[str, str, str]]:
     """(text, role id, citation) for every choose_if item of the data, in the data's order."""
     kb = careerkb.load(data_dir)
     return [
-        (text, role.id, citation(kb.source(criteria.source), criteria.as_of.label))
+        (text, role.id, citation(kb.source(criteria.source).publisher, criteria.as_of.label))
         for role in kb.roles
         for criteria in role.choose_if
         for text in criteria.items

@@ -143,3 +143,52 @@ def test_a_role_whose_profile_moves_rewrites_the_pages_linking_to_it(
     assert 'href="roles/maker.html#role-builder"' in links
     assert "links" not in pages_read(rebuild)  # its text is unchanged: written again, not read
     _assert_equals_clean(make_app, rebuild, project, tmp_path / "clean")
+
+
+# One visible edit of each kind of record; the project shows every directive and role.
+VISIBLE_EDITS = [
+    ("roles.yaml", "summary: Builds models.", "summary: Trains and ships models."),
+    ("roles.yaml", "title: Model User", "title: Model Integrator Pro"),
+    ("glossary.yaml", "definition: Lists of numbers", "definition: Long lists of numbers"),
+    ("facts.yaml", "statement: Openings outnumber builders.", "statement: Openings far outnumber builders."),
+    ("salary_bands.yaml", "low: 220000", "low: 230000"),
+    ("facts.yaml", "description: The basics.", "description: The very basics."),
+    (
+        "facts.yaml",
+        "by_role: {builder: A lot., user: A little.}",
+        "by_role: {builder: Plenty., user: A little.}",
+    ),
+    (
+        "facts.yaml",
+        "sides: {builder: Trains it., user: Uses it.}",
+        "sides: {builder: Trains it., user: Calls it.}",
+    ),
+    ("sources.yaml", "covers: Two roles, their pay and their terms.", "covers: Two roles and their pay."),
+    ("sources.yaml", "publisher: Example Press", "publisher: Example Books"),
+]
+
+
+def test_after_each_kind_of_edit_every_changed_page_is_written_and_equals_a_clean_build(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = directives_project(tmp_path / "project")
+    chooser = Path(__file__).parent / "roots" / "test-chooser" / "chooser.md"
+    (project / "chooser.md").write_text(chooser.read_text(encoding="utf-8"), encoding="utf-8")
+    _edit(project / "index.md", "links\n", "links\nchooser\n")
+    before = html_pages(Path(build(make_app, project).outdir))
+    for number, (file, old, new) in enumerate(VISIBLE_EDITS):
+        _edit(project / "data" / file, old, new)
+        rebuild = build(make_app, project)
+        after = html_pages(Path(rebuild.outdir))
+        # The pages of the project whose HTML changed (not Sphinx's index and search pages).
+        changed = {
+            name.removesuffix(".html")
+            for name in after
+            if name.endswith(".html") and after[name] != before.get(name)
+        } - {"genindex", "search"}
+        assert changed, f"{new!r} changed no page"
+        assert changed <= pages_written(rebuild)
+        # Pages that answer from whole records may be read again without showing the edit (a
+        # summary edit re-reads a page listing every role); none may miss it.
+        _assert_equals_clean(make_app, rebuild, project, tmp_path / f"clean-{number}")
+        before = after

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careerkb.models import Figure, SalaryBand, Source, Years
+    from careerkb.models import Figure, SalaryBand, Years
 
 CURRENCY_SIGNS = {"USD": "$", "CAD": "CA$", "EUR": "€", "GBP": "£"}
 
@@ -103,14 +103,13 @@ def figure_label(figure: Figure) -> str:
     return f"{sign}{prefix}{amount} {unit}"
 
 
-def citation(source: Source, as_of_label: str) -> str:
+def citation(publisher: str, as_of_label: str) -> str:
     """A short citation: publisher and date.
 
-    >>> from careerkb.models import Source
-    >>> citation(Source(id="s", title="T", publisher="CR Labs", as_of="mid-2026", covers="c"), "mid-2026")
+    >>> citation("CR Labs", "mid-2026")
     'CR Labs, mid-2026'
     """
-    return f"{source.publisher}, {as_of_label}"
+    return f"{publisher}, {as_of_label}"
 
 
 def years_label(years: Years) -> str:

@@ -290,6 +290,15 @@ class KnowledgeBase:
         return self.sources_index.get(key)
 
     @query
+    def publisher(self, key: str) -> str:
+        """Who published a source, by its id: all a citation of it names.
+
+        >>> kb.publisher("crlabs-builders")
+        'CR Labs'
+        """
+        return self.sources_index.get(key).publisher
+
+    @query
     def link_label(self, kind: LinkKind, key: str) -> str | None:
         """What a link to a record shows or resolves to: a role's or source's title, a term's id.
 

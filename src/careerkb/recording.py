@@ -72,6 +72,20 @@ def recording() -> Iterator[Recording]:
         _active.reset(token)
 
 
+@contextmanager
+def unrecorded() -> Iterator[None]:
+    """Ask inside the block without recording: only for what the reader tracks another way.
+
+    A link's title is one such thing: a Sphinx page fills it in again when it is written, and
+    fingerprints its links apart from its reads (see careerkb.sphinxext.dependencies).
+    """
+    token = _active.set(None)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
 def start_recording() -> Recording:
     """Record every query from now until :func:`stop_recording`; for readers whose start and end
     are separate events (a Sphinx page is read between two of them)."""

@@ -90,8 +90,7 @@ def _boundaries(context: Context, comparisons: list[Comparison]) -> list[Block]:
     items: list[Cell] = []
     for comparison in comparisons:
         sides = tuple(
-            (role_link(context.kb.role(role_id)), f": {comparison.sides[role_id]}")
-            for role_id in comparison.roles
+            (context.role_link(role_id), f": {comparison.sides[role_id]}") for role_id in comparison.roles
         )
         items.append(
             (

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from careerkb.clock import TIMELESS, Clock
 from careerkb.format import band_label, citation
+from careerkb.recording import unrecorded
 from careerkb.views.content import Citation, Pay, RoleLink, Span, TermLink
 
 if TYPE_CHECKING:
@@ -32,13 +33,22 @@ class Context:
 
     def citation(self, record: Cited) -> Citation:
         """'CR Labs, mid-2026', flagged when the figure has aged."""
-        source = self.kb.source(record.source)
-        stale = self.clock.is_stale(record.as_of.date)
-        return Citation(source.id, citation(source, record.as_of.label), stale)
+        text = citation(self.kb.publisher(record.source), record.as_of.label)
+        return Citation(record.source, text, self.clock.is_stale(record.as_of.date))
 
     def cited(self, record: Cited) -> tuple[Span, ...]:
         """' (CR Labs, mid-2026)', after the text the record backs."""
         return (" (", self.citation(record), ")")
+
+    def role_link(self, role_id: str) -> RoleLink:
+        """A link to a role, by its id (one the data has checked).
+
+        Its title is read unrecorded: a page writes every link's title afresh and tracks its
+        links apart from its reads, so a retitled role re-writes the pages linking to it
+        rather than reading them again.
+        """
+        with unrecorded():
+            return role_link(self.kb.role(role_id))
 
     def term_or_text(self, name: str) -> Span:
         """A glossary link when a term has the name, else the name as text."""

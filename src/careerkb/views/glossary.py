@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from careerkb.knowledge import term_names
 from careerkb.views.content import Labelled, Paragraph, TermLink, joined
-from careerkb.views.context import role_link
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
@@ -80,7 +79,7 @@ def term_entry(context: Context, term: Term) -> TermEntry:
     if other_names:
         body.append(Labelled("Also known as", joined(other_names), classes=("careerkb-term-aliases",)))
     if term.roles:
-        roles = [role_link(kb.role(role)) for role in term.roles]
+        roles = [context.role_link(role) for role in term.roles]
         body.append(Labelled("Roles", joined(roles), classes=("careerkb-term-roles",)))
     if term.see_also:
         links = [TermLink(kb.term(other).term, warn=True) for other in term.see_also]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from careerkb.format import CURRENCY_SIGNS, band_label, citation, level_label
 from careerkb.models import LEVEL_ORDER
 from careerkb.views.content import Cell, Paragraph, Strong, Table
-from careerkb.views.context import ViewProblem, pay, role_link
+from careerkb.views.context import ViewProblem, pay
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def salary_chart(
             "choose one with :source:"
         )
     rows = tuple(
-        ((level_label(band),), (role_link(kb.role(band.role)),), (pay(band),), (context.citation(band),))
+        ((level_label(band),), (context.role_link(band.role),), (pay(band),), (context.citation(band),))
         for band in bands
     )
     table = Table(
@@ -182,10 +182,10 @@ def and_list(items: Iterable[str]) -> str:
 
 def _source_names(context: Context, bands: list[SalaryBand]) -> dict[str, str]:
     """A short name for each source: its publisher, or publisher and date when two share one."""
-    publishers = {band.source: context.kb.source(band.source).publisher for band in bands}
+    publishers = {band.source: context.kb.publisher(band.source) for band in bands}
     if len(set(publishers.values())) == len(publishers):
         return publishers
-    return {band.source: citation(context.kb.source(band.source), band.as_of.label) for band in bands}
+    return {band.source: citation(publishers[band.source], band.as_of.label) for band in bands}
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -242,7 +242,7 @@ def chart_summary(context: Context, roles: list[Role], bands: list[SalaryBand]) 
     groups: dict[tuple[str, str], list[SalaryBand]] = {}
     for band in bands:
         groups.setdefault((band.source, band.as_of.label), []).append(band)
-    sources = [f"{kb.source(source).publisher} ({as_of})" for source, as_of in groups]
+    sources = [f"{kb.publisher(source)} ({as_of})" for source, as_of in groups]
     head = f"Pay bands by level for {and_list(role.title for role in roles)}, from {and_list(sources)}"
 
     def figures(group: list[SalaryBand]) -> str:

@@ -95,7 +95,7 @@ def quick_facts(context: Context, key: str) -> View:
     if role.entry_routes:
         lines.append(Labelled("Ways in", joined(role.entry_routes, "; ")))
     if role.related_roles:
-        related = [role_link(kb.role(other)) for other in role.related_roles]
+        related = [context.role_link(other) for other in role.related_roles]
         lines.append(Labelled("Related roles", joined(related)))
     box = Box("Quick facts", tuple(lines), classes=("careerkb-quick-facts",))
     return View((box,), frozenset(shows))
@@ -142,7 +142,10 @@ def role_profile(context: Context, key: str) -> RoleProfile:
             BulletList(tuple((item,) for item in day.items), classes=("careerkb-typical-day",)),
             Paragraph(("As described by ", context.citation(day), "."), classes=("careerkb-source-note",)),
         )
-    sources = [SourceLink(source.id, source.title) for source in map(kb.source, role.sources)]
+    # Only each source's title: a page listing a role's sources does not show their details.
+    sources = [
+        SourceLink(source_id, kb.link_label("source", source_id) or source_id) for source_id in role.sources
+    ]
     # Titles may contain commas: a semicolon keeps the list readable.
     body.append(Labelled("Based on", joined(sources, "; "), classes=("careerkb-source-note",)))
     return RoleProfile(
