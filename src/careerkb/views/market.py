@@ -20,17 +20,17 @@ if TYPE_CHECKING:
 MEASURES: tuple[str, ...] = get_args(Measure)
 
 
-def market_facts(context: Context, roles: Sequence[Role], measure: str | None = None) -> View:
-    """The facts about any of ``roles``, of one measure or all."""
+def market_facts(context: Context, roles: Sequence[Role] | None, measure: str | None = None) -> View:
+    """The facts about any of ``roles`` (every fact, for None), of one measure or all."""
     if measure is not None and measure not in MEASURES:
         near = closest(measure, MEASURES, limit=1)
         hint = f"; did you mean {near[0]!r}?" if near else f"; choose from {', '.join(MEASURES)}"
         raise ViewProblem(f"unknown measure {measure!r}{hint}")
-    wanted = {role.id for role in roles}
+    wanted = None if roles is None else {role.id for role in roles}
     facts = [
         fact
         for fact in context.kb.market_facts()
-        if wanted & set(fact.roles) and (measure is None or fact.measure == measure)
+        if (wanted is None or wanted & set(fact.roles)) and (measure is None or fact.measure == measure)
     ]
     if not facts:
         raise ViewProblem("the filter matches no market facts", empty=True)

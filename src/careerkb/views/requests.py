@@ -122,7 +122,9 @@ def salary_chart(context: Context, request: Request) -> pay.SalaryChart:
 
 
 def market_facts(context: Context, request: Request) -> View:
-    return market.market_facts(context, request.roles(context), request.option("measure"))
+    # Every fact without a :role: option: the page then depends on the facts, not on the roles.
+    roles = request.roles(context) if "role" in request.options else None
+    return market.market_facts(context, roles, request.option("measure"))
 
 
 def compare(context: Context, request: Request) -> View:
