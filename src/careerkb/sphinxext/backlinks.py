@@ -14,6 +14,7 @@ from sphinx import addnodes
 
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import page_links, uri_from
+from careerkb.sphinxext.nodes import catalogue_list
 from careerkb.sphinxext.render import joined, labelled
 from careerkb.sphinxext.store import build_state, knowledge
 
@@ -28,7 +29,7 @@ class _backlinks(nodes.General, nodes.Element):  # noqa: N801 - docutils names n
     """Either placeholder: one walk of a page finds both kinds (the glossary page is large)."""
 
 
-class mentioned_on(_backlinks):  # noqa: N801
+class mentioned_on(_backlinks, catalogue_list):  # noqa: N801
     """Placeholder in a glossary entry for the pages that mention ``term_id``."""
 
 

@@ -23,6 +23,7 @@ from careerkb.recording import active as active_recording
 from careerkb.recording import fingerprint, fingerprint_of, start_recording, stop_recording
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import LINKS
+from careerkb.sphinxext.nodes import catalogue_list
 from careerkb.sphinxext.store import build_state, knowledge
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ def _finish_page(app: Sphinx, doctree: nodes.document) -> None:
     domain = careerkb_domain(app.env)
     if found is not None and found.answers:
         domain.reads[docname] = dict(found.answers)
+    if next(doctree.findall(catalogue_list), None) is not None:
+        domain.catalogue_pages.add(docname)
     links = {
         (LINKS[key], xref.get("reftarget", ""))
         for xref in doctree.findall(addnodes.pending_xref)

@@ -116,10 +116,6 @@ class CareerkbDomain(Domain):
         """Record that the current page shows a record."""
         self.renders.setdefault(self.env.current_document.docname, set()).add((collection, record_id))
 
-    def note_catalogue_page(self) -> None:
-        """Mark the current page as listing what other pages show: re-written when that changes."""
-        self.catalogue_pages.add(self.env.current_document.docname)
-
     def pages_citing(self, kb: KnowledgeBase) -> dict[str, set[str]]:
         """Source id -> the pages that render the source or a record citing it."""
         cited_by_record = {

@@ -16,7 +16,6 @@ from sphinx.domains.std import make_glossary_term
 
 from careerkb.sphinxext.backlinks import mentioned_on
 from careerkb.sphinxext.directives.base import CareerkbDirective
-from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import reference
 from careerkb.sphinxext.render import blocks
 from careerkb.sphinxext.store import knowledge
@@ -40,8 +39,6 @@ class GlossaryDirective(CareerkbDirective):
     def render(self, context: Context) -> list[nodes.Node]:
         view = requests.glossary(context, self.request())
         self.shows(view)
-        # Each entry lists the pages that mention its term, filled in when the page is written.
-        careerkb_domain(self.env).note_catalogue_page()
         # An A-Z bar, then one group per letter: a plain, complete list that needs no script.
         letters = nodes.paragraph(classes=["careerkb-az"])
         letters["ids"].append("glossary-letters")

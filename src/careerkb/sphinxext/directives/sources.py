@@ -14,6 +14,7 @@ from docutils import nodes
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import page_links
+from careerkb.sphinxext.nodes import catalogue_list
 from careerkb.sphinxext.render import blocks, labelled
 from careerkb.sphinxext.store import knowledge
 from careerkb.views import requests
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from careerkb.views import Context
 
 
-class cited_by(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+class cited_by(catalogue_list):  # noqa: N801 - docutils names nodes in lower case
     """Placeholder for the list of pages citing ``source_id``; replaced before writing."""
 
 
@@ -40,7 +41,6 @@ class SourcesDirective(CareerkbDirective):
         view = requests.sources_list(context, self.request())
         self.shows(view)
         domain = careerkb_domain(self.env)
-        domain.note_catalogue_page()
         entries: list[nodes.Node] = []
         for source in view.entries:
             entry = nodes.container(classes=["careerkb-source"], ids=[source.anchor])
