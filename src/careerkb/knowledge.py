@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, Literal, NamedTuple, TypeVar, cast
 
 from careerkb.models import (
     LEVEL_ORDER,
@@ -170,6 +170,13 @@ def term_names(term: Term) -> Iterable[str]:
 Entries = Mapping[str, tuple[tuple[Record, Origin], ...]]
 
 
+class RoleTitle(NamedTuple):
+    """A role by its id and title: all a list of roles needs that shows only their names."""
+
+    id: str
+    title: str
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Every record of the careerkb data, with look-ups. Build it with :func:`careerkb.load`.
@@ -260,6 +267,23 @@ class KnowledgeBase:
         careerkb.knowledge.UnknownRecordError: no role named 'ML Enginer'; did you mean 'ML Engineer'?
         """
         return self.roles_index.get(key)
+
+    @property
+    @query
+    def role_titles(self) -> tuple[RoleTitle, ...]:
+        """Every role's id and title, in the data's order: a narrower answer than ``roles``,
+        which changes with any edit of any role."""
+        return tuple(RoleTitle(role.id, role.title) for role in self.indexes.roles)
+
+    @query
+    def role_title(self, key: str) -> RoleTitle:
+        """A role's id and title, by any of its names.
+
+        >>> kb.role_title("mle")
+        RoleTitle(id='machine-learning-engineer', title='Machine Learning Engineer')
+        """
+        role = self.roles_index.get(key)
+        return RoleTitle(role.id, role.title)
 
     @query
     def term(self, key: str) -> Term:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from careerkb.clock import TIMELESS, Clock
 from careerkb.format import band_label, citation
@@ -13,6 +13,17 @@ from careerkb.views.content import Citation, Pay, RoleLink, Span, TermLink
 if TYPE_CHECKING:
     from careerkb.knowledge import KnowledgeBase
     from careerkb.models import Cited, Role, SalaryBand
+
+
+class Named(Protocol):
+    """A role as a list of roles needs it: a :class:`~careerkb.models.Role` or a
+    :class:`~careerkb.knowledge.RoleTitle`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
 
 
 class ViewProblem(Exception):  # noqa: N818 - a problem report, like careerkb.Problem

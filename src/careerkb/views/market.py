@@ -8,19 +8,18 @@ from careerkb.format import figure_label
 from careerkb.knowledge import closest
 from careerkb.models import Measure
 from careerkb.views.content import BulletList, Paragraph, Span, Strong
-from careerkb.views.context import ViewProblem
+from careerkb.views.context import Named, ViewProblem
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from careerkb.models import Role
     from careerkb.views.context import Context
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 
 
-def market_facts(context: Context, roles: Sequence[Role] | None, measure: str | None = None) -> View:
+def market_facts(context: Context, roles: Sequence[Named] | None, measure: str | None = None) -> View:
     """The facts about any of ``roles`` (every fact, for None), of one measure or all."""
     if measure is not None and measure not in MEASURES:
         near = closest(measure, MEASURES, limit=1)

@@ -19,14 +19,14 @@ from careerkb.views.model import View, shown
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from careerkb.models import Level, Role, SalaryBand, Source
-    from careerkb.views.context import Context
+    from careerkb.models import Level, SalaryBand, Source
+    from careerkb.views.context import Context, Named
 
 DEFAULT_CAPTION = "Total compensation by level"
 
 
 def pay_grid(
-    context: Context, roles: Sequence[Role], bands: Iterable[SalaryBand]
+    context: Context, roles: Sequence[Named], bands: Iterable[SalaryBand]
 ) -> tuple[tuple[Cell, ...], ...]:
     """Rows of (level, one pay cell per role, source), ordered by source and level."""
     by_row: dict[tuple[str, int], dict[str, SalaryBand]] = {}
@@ -43,14 +43,14 @@ def pay_grid(
     return tuple(rows)
 
 
-def pay_table(context: Context, roles: Sequence[Role], bands: Sequence[SalaryBand], title: str) -> Table:
+def pay_table(context: Context, roles: Sequence[Named], bands: Sequence[SalaryBand], title: str) -> Table:
     headers = ("Level", *(role.title for role in roles), "Source")
     return Table(headers, pay_grid(context, roles, bands), title=title, classes=("careerkb-salary-table",))
 
 
 def salary_table(
     context: Context,
-    roles: Sequence[Role],
+    roles: Sequence[Named],
     *,
     source: str | None = None,
     levels: Sequence[Level] | None = None,
@@ -113,7 +113,7 @@ class SalaryChart(View):
 
 def salary_chart(
     context: Context,
-    roles: Sequence[Role],
+    roles: Sequence[Named],
     *,
     source: Source | None = None,
     by_role: bool = False,
@@ -161,7 +161,7 @@ def chart_text(chart: SalaryChart) -> Paragraph:
     return Paragraph((*lead, chart.alt), classes=("careerkb-chart-text",))
 
 
-def _filter(roles: list[Role], source: Source | None, by_role: bool) -> str:
+def _filter(roles: list[Named], source: Source | None, by_role: bool) -> str:
     parts = []
     if by_role:
         parts.append(f"role {and_list(role.title for role in roles)}")
@@ -197,15 +197,15 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _chart(context: Context, roles: list[Role], bands: list[SalaryBand], currency: str) -> ChartData:
+def _chart(context: Context, roles: list[Named], bands: list[SalaryBand], currency: str) -> ChartData:
     kb = context.kb
     # A role keeps its colour in every chart of the site: colours follow the catalogue's order.
-    colour = {role.id: index for index, role in enumerate(kb.roles)}
+    colour = {role.id: index for index, role in enumerate(kb.role_titles)}
     names = _source_names(context, bands)
     several_sources = len(names) > 1
     bars: list[Bar] = []
     for band in bands:
-        label = f"{short(band.level_label)} · {short(kb.role(band.role).title)}"
+        label = f"{short(band.level_label)} · {short(kb.role_title(band.role).title)}"
         if several_sources:
             label += f" · {short(names[band.source])}"
         bars.append(
@@ -232,7 +232,7 @@ def _chart(context: Context, roles: list[Role], bands: list[SalaryBand], currenc
     )
 
 
-def chart_summary(context: Context, roles: list[Role], bands: list[SalaryBand]) -> str:
+def chart_summary(context: Context, roles: list[Named], bands: list[SalaryBand]) -> str:
     """The chart in a sentence or two: its text alternative and visible caption.
 
     'Pay bands by level for Model Builder and Model User, from Example Press (mid-2026):
@@ -253,7 +253,7 @@ def chart_summary(context: Context, roles: list[Role], bands: list[SalaryBand]) 
             return "; ".join(f"{band.level_label} {band_label(band)}" for band in group)
         return "; ".join(
             f"{level[0].level_label}: "
-            + ", ".join(f"{kb.role(band.role).title} {band_label(band)}" for band in level)
+            + ", ".join(f"{kb.role_title(band.role).title} {band_label(band)}" for band in level)
             for level in by_level.values()
         )
 

@@ -20,7 +20,8 @@ from careerkb.views.context import ViewProblem
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from careerkb.models import Role, Source
+    from careerkb.knowledge import RoleTitle
+    from careerkb.models import Source
     from careerkb.views.context import Context
     from careerkb.views.model import View
 
@@ -42,14 +43,15 @@ class Request:
         value = self.options.get(name)
         return value.strip() if isinstance(value, str) else value
 
-    def roles(self, context: Context, name: str = "role") -> list[Role]:
-        """The roles named in a comma-separated option, or every role when it is absent."""
+    def roles(self, context: Context, name: str = "role") -> list[RoleTitle]:
+        """The roles named in a comma-separated option, or every role when it is absent: by id
+        and title, so a page listing them does not depend on the rest of each role."""
         if name not in self.options:
-            return list(context.kb.roles)
+            return list(context.kb.role_titles)
         keys = [key.strip() for key in (self.options[name] or "").split(",") if key.strip()]
         if not keys:
             raise ViewProblem(f"the :{name}: option is empty; name one or more roles")
-        return [context.kb.role(key) for key in keys]
+        return [context.kb.role_title(key) for key in keys]
 
     def levels(self) -> list[Level] | None:
         value = self.option("level")
