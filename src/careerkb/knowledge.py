@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Generic, Literal, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, NamedTuple, TypeVar, cast
 
 from careerkb.models import (
     LEVEL_ORDER,
@@ -323,22 +323,13 @@ class KnowledgeBase:
         return self.sources_index.get(key).publisher
 
     @query
-    def link_label(self, kind: LinkKind, key: str) -> str | None:
-        """What a link to a record shows or resolves to: a role's or source's title, a term's id.
+    def source_title(self, key: str) -> str:
+        """A source's title, by its id: all a link to the source shows.
 
-        None when no record answers to ``key``.
-
-        >>> kb.link_label("role", "mle"), kb.link_label("term", "RAG")
-        ('Machine Learning Engineer', 'retrieval-augmented-generation')
+        >>> kb.source_title("crlabs-builders")
+        'Careers Building AI, Episode 3: The Builders'
         """
-        if kind == "role":
-            role = self.roles_index.find(key)
-            return role.title if role is not None else None
-        if kind == "source":
-            source = self.sources_index.find(key)
-            return source.title if source is not None else None
-        term = self.terms_index.find(key)
-        return term.id if term is not None else None
+        return self.sources_index.get(key).title
 
     @query
     def figure(self, record_id: str) -> SalaryBand | MarketFact:
@@ -471,9 +462,6 @@ class KnowledgeBase:
         if found is None:
             raise UnknownRecordError(collection, record_id, [])
         return found
-
-
-LinkKind = Literal["role", "source", "term"]
 
 
 @dataclass(frozen=True)

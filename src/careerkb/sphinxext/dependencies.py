@@ -22,7 +22,7 @@ from sphinx import addnodes
 from careerkb.recording import active as active_recording
 from careerkb.recording import fingerprint, fingerprint_of, start_recording, stop_recording
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.links import LINKS
+from careerkb.sphinxext.links import LINKS, name_index
 from careerkb.sphinxext.nodes import catalogue_list
 from careerkb.sphinxext.store import build_state, knowledge
 
@@ -105,17 +105,17 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _link_print(kb: KnowledgeBase, env: BuildEnvironment, link: Link) -> str:
-    """What a link shows and where it leads, as a fingerprint."""
+    """What a link shows (a role's or source's title; a term's id) and where it leads, as a
+    fingerprint."""
     kind, target = link
-    label = kb.link_label(kind, target)  # type: ignore[arg-type]
-    place: tuple[str, str] | None = None
-    if kind == "term" and label is not None:
-        place = env.domains.standard_domain.objects.get(("term", kb.term(target).term))
-    elif kind in ("role", "source"):
-        record = (kb.roles_index if kind == "role" else kb.sources_index).find(target)
-        found = careerkb_domain(env).objects.get((kind, record.id)) if record is not None else None
-        place = (found.docname, found.anchor) if found is not None else None
-    return fingerprint(kb, (label, place))
+    record = name_index(kb, kind).find(target)
+    if record is None:
+        return fingerprint(kb, None)
+    if kind == "term":
+        place = env.domains.standard_domain.objects.get(("term", record.term))
+        return fingerprint(kb, (record.id, place))
+    found = careerkb_domain(env).objects.get((kind, record.id))
+    return fingerprint(kb, (record.title, (found.docname, found.anchor) if found is not None else None))
 
 
 def setup_dependencies(app: Sphinx) -> None:

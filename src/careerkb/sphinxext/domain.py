@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from careerkb.integrity import references
 from careerkb.knowledge import role_names, term_names
-from careerkb.sphinxext.links import reference
+from careerkb.sphinxext.links import name_index
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 
@@ -178,7 +179,7 @@ class CareerkbDomain(Domain):
         kb = knowledge(env)
         record = None
         if kb is not None:
-            record = (kb.roles_index if typ == "role" else kb.sources_index).find(target)
+            record = name_index(kb, typ).find(target)
         if record is None:
             return None
         title = record.title
@@ -189,7 +190,7 @@ class CareerkbDomain(Domain):
         found = self.objects.get((typ, record.id))
         if found is None:
             return None
-        return reference(builder, fromdocname, found.docname, found.anchor, contnode, title)
+        return make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, title)
 
     def resolve_any_xref(
         self,

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
+from sphinx.util.nodes import make_refnode
 
 from careerkb.sphinxext.backlinks import mentioned_on
 from careerkb.sphinxext.directives.base import CareerkbDirective
-from careerkb.sphinxext.links import reference
 from careerkb.sphinxext.render import blocks
 from careerkb.sphinxext.store import knowledge
 from careerkb.views import requests
@@ -90,7 +90,7 @@ def _resolve_by_any_name(
     if found is None:
         return None  # reported, if at all, by careerkb.sphinxext.links.report_missing
     docname, anchor = found
-    return reference(app.builder, node["refdoc"], docname, anchor, contnode)
+    return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
 
 
 def setup_glossary(app: Sphinx) -> None:

@@ -9,7 +9,7 @@ Sphinx's builders place pages differently: ``html`` writes ``glossary.html``, ``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.domains import Domain
 
-    from careerkb.knowledge import LinkKind, NameIndex
+    from careerkb.knowledge import KnowledgeBase, NameIndex
 
 
 def with_anchor(uri: str, anchor: str | None) -> str:
@@ -53,26 +53,11 @@ def site_uri(builder: Builder, todoc: str, anchor: str | None = None) -> str:
     return with_anchor(builder.get_target_uri(todoc), anchor)
 
 
-def reference(
-    builder: Builder, fromdoc: str, todoc: str, anchor: str, content: nodes.Node, title: str | None = None
-) -> nodes.reference:
-    """A reference node from ``fromdoc`` to ``anchor`` on ``todoc``, as Sphinx's ``make_refnode``
-    makes them, but with an address that is right under ``singlehtml`` too."""
-    node = nodes.reference("", "", internal=True)
-    if fromdoc == todoc:
-        node["refid"] = anchor
-    else:
-        node["refuri"] = uri_from(builder, fromdoc, todoc, anchor)
-    if title:
-        node["reftitle"] = title
-    node += content
-    return node
-
-
 class OneFileFragments(SphinxPostTransform):
-    """Under ``singlehtml``, Sphinx's own ``make_refnode`` writes ``#document-x#anchor`` for a link
-    to an anchor on another page (Sphinx 9 no longer repairs it), which no browser follows: the
-    anchor takes the page's fragment's place, as :func:`with_anchor` does."""
+    """Under ``singlehtml``, Sphinx's ``make_refnode`` (which careerkb's domain uses too) writes
+    ``#document-x#anchor`` for a link to an anchor on another page (Sphinx 9 no longer repairs
+    it), which no browser follows: the anchor takes the page's fragment's place, as
+    :func:`with_anchor` does. Addresses made after references are resolved use :func:`uri_from`."""
 
     default_priority = 900  # after references are resolved
     builders = ("singlehtml",)
@@ -96,12 +81,24 @@ def page_links(app: Sphinx, fromdoc: str, pages: Iterable[str]) -> list[nodes.No
     return joined(page_reference(app.builder, fromdoc, page, titles[page]) for page in ordered)
 
 
+LinkKind = Literal["role", "source", "term"]
+
 #: (the domain and type of a pending cross-reference) -> the kind of record it links to.
 LINKS: dict[tuple[str, str], LinkKind] = {
     ("careerkb", "role"): "role",
     ("careerkb", "source"): "source",
     ("std", "term"): "term",
 }
+
+
+def name_index(kb: KnowledgeBase, kind: str) -> NameIndex[Any]:
+    """The look-up a link of ``kind`` resolves by (any name, any letter case)."""
+    indexes: dict[str, NameIndex[Any]] = {
+        "role": kb.roles_index,
+        "source": kb.sources_index,
+        "term": kb.terms_index,
+    }
+    return indexes[kind]
 
 
 def report_missing(app: Sphinx, domain: Domain, node: addnodes.pending_xref) -> bool | None:
@@ -119,12 +116,7 @@ def report_missing(app: Sphinx, domain: Domain, node: addnodes.pending_xref) -> 
     if not node.get("refwarn") or kb is None:
         return True  # made quiet on purpose, or the data did not load (already reported)
     target = node["reftarget"]
-    indexes: dict[str, NameIndex[Any]] = {
-        "role": kb.roles_index,
-        "source": kb.sources_index,
-        "term": kb.terms_index,
-    }
-    index = indexes[kind]
+    index = name_index(kb, kind)
     record = index.find(target)
     if record is None:
         suggestions = index.suggest(target)

@@ -143,9 +143,7 @@ def role_profile(context: Context, key: str) -> RoleProfile:
             Paragraph(("As described by ", context.citation(day), "."), classes=("careerkb-source-note",)),
         )
     # Only each source's title: a page listing a role's sources does not show their details.
-    sources = [
-        SourceLink(source_id, kb.link_label("source", source_id) or source_id) for source_id in role.sources
-    ]
+    sources = [SourceLink(source_id, kb.source_title(source_id)) for source_id in role.sources]
     # Titles may contain commas: a semicolon keeps the list readable.
     body.append(Labelled("Based on", joined(sources, "; "), classes=("careerkb-source-note",)))
     return RoleProfile(
