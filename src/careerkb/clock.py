@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from careerkb.recording import query, record_digest
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
+from careerkb.recording import Answerer, query
 
 #: Two years: sources in this field are rarely still right after that.
 DEFAULT_MAX_AGE_DAYS = 730
 
 
 @dataclass(frozen=True)
-class Clock:
+class Clock(Answerer):
     """The date to count from and the age a figure may reach; 0 days turns the check off.
 
     >>> clock = Clock(today=dt.date(2028, 8, 1), max_age_days=730)
@@ -48,9 +45,6 @@ class Clock:
         """Whether a figure as of ``as_of`` is older than allowed."""
         cutoff = self.cutoff
         return cutoff is not None and as_of < cutoff
-
-    def digest_of(self, record: BaseModel) -> str:
-        return record_digest(record)
 
 
 #: For readers that never mark a figure as out of date (the command line shows the as-of date).

@@ -30,7 +30,7 @@ from careerkb.models import (
     Term,
 )
 from careerkb.problems import FieldPath, Problem
-from careerkb.recording import ExpectedError, query, record_digest
+from careerkb.recording import Answerer, ExpectedError, query, record_digest
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -178,7 +178,7 @@ class RoleTitle(NamedTuple):
 
 
 @dataclass(frozen=True)
-class KnowledgeBase:
+class KnowledgeBase(Answerer):
     """Every record of the careerkb data, with look-ups. Build it with :func:`careerkb.load`.
 
     Every method that answers a question about the data is a :func:`~careerkb.recording.query`,

@@ -22,7 +22,7 @@ from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import ParamSpec, Protocol, TypeVar, cast
+from typing import ClassVar, ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -33,15 +33,15 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class Answerer(Protocol):
-    """An object whose queries are recorded: it names itself, and fingerprints its records."""
+class Answerer:
+    """Base of the objects whose queries are recorded: it names itself, and digests the records
+    it answers with (the knowledge base computes each of its records' digests once)."""
 
-    @property
-    def answerer(self) -> str:
-        """The name questions to this object are recorded under, e.g. ``"kb"``."""
-        ...
+    #: The name questions to this object are recorded under, e.g. ``"kb"``.
+    answerer: ClassVar[str]
 
-    def digest_of(self, record: BaseModel) -> str: ...
+    def digest_of(self, record: BaseModel) -> str:
+        return record_digest(record)
 
 
 class ExpectedError(Exception):

@@ -17,24 +17,22 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from careerkb.clock import Clock
 from careerkb.loader import default_data_dir, load
 from careerkb.problems import DataError
-from careerkb.recording import query, record_digest
+from careerkb.recording import Answerer, query
 from careerkb.sphinxext.warnings import Subtype, warn
 from careerkb.views import Context
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from careerkb.knowledge import KnowledgeBase
-    from careerkb.recording import Answerer
 
 _ATTRIBUTE = "careerkb_build"
 
 
 @dataclass(frozen=True)
-class DataStatus:
+class DataStatus(Answerer):
     """Whether the data loaded: a question pages ask when they had no data to show."""
 
     answerer: ClassVar[str] = "data"
@@ -44,9 +42,6 @@ class DataStatus:
     @query
     def loads(self) -> bool:
         return self.loaded
-
-    def digest_of(self, record: BaseModel) -> str:
-        return record_digest(record)
 
 
 @dataclass(eq=False)
