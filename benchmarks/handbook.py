@@ -65,19 +65,22 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from careerkb.knowledge import KnowledgeBase
-    from careerkb.models import Comparison, Role, Term
+    from careerkb.models import Comparison, Role, Term, Tier
     from careerkb.views import View
     from careerkb.views.content import Block as ViewBlock
     from careerkb.views.content import Cell, Inline, Span
 
 PROJECT = "careerkb"
-INDEX, ROLES, COMPARE, MARKET, GLOSSARY, SOURCES = (
+INDEX, MAP, ROLES, COMPARE, MARKET, GLOSSARY, SOURCES, STATISTICS, CHOOSING = (
     "index",
+    "tiers/index",
     "roles/index",
     "compare/index",
     "market",
     "glossary",
     "sources",
+    "official-statistics",
+    "choosing",
 )
 #: The settings of the real handbook's conf.py that shape an offline build and its cost.
 HTML_THEME_OPTIONS = {
@@ -267,10 +270,13 @@ def plan(kb: KnowledgeBase) -> list[Page]:
     """Every page of the handbook, in the same order in both trees."""
     return [
         _index_page(kb),
+        _map_page(kb),
+        *(_tier_page(tier) for tier in kb.tiers),
         _roles_page(kb),
         *(_role_page(kb, role) for role in kb.roles),
         _compare_page(kb),
         *(_comparison_page(kb, comparison) for comparison in kb.comparisons),
+        *_choosing_pages(kb),
         Page(
             MARKET,
             "Market and demand",
@@ -291,8 +297,40 @@ def _index_page(kb: KnowledgeBase) -> Page:
         f"demand there is and how to get in. It compares {len(kb.comparisons)} pairs of roles, defines "
         f"{len(kb.glossary)} terms and cites {len(kb.sources)} sources for every figure."
     )
-    entries = [ROLES, COMPARE, MARKET, GLOSSARY, SOURCES]
+    entries = [MAP, ROLES, COMPARE, MARKET, GLOSSARY, SOURCES]
+    entries += [
+        name for name in (STATISTICS, CHOOSING) if any(page.docname == name for page in _choosing_pages(kb))
+    ]
     return Page(INDEX, f"The {PROJECT} handbook", (Prose.of(md(intro), toctree(entries)),))
+
+
+def _map_page(kb: KnowledgeBase) -> Page:
+    intro = _intro("The tiers of AI work and the roles in each.")
+    # Relative to the map's own page, tiers/index.
+    hidden = Prose.of(toctree((tier.id for tier in kb.tiers), hidden=True))
+    return Page(MAP, "The careers map", (intro, Directive("tiers"), hidden))
+
+
+def _tier_page(tier: Tier) -> Page:
+    return Page(f"tiers/{tier.id}", tier.name, (Directive("tier", tier.id),))
+
+
+def _choosing_pages(kb: KnowledgeBase) -> list[Page]:
+    """Official statistics, and choosing (backgrounds, routes, plans), where the data has them."""
+    pages = []
+    if kb.occupations:
+        statistics = (_intro("Official occupations beside the roles."), Directive("occupations"))
+        pages.append(Page(STATISTICS, "Official statistics", statistics))
+    choosing: list[Block] = [_intro("Where readers start, the ways in, and the plans.")]
+    choosing += [
+        Directive(name)
+        for name, records in (("backgrounds", kb.backgrounds), ("routes", kb.routes))
+        if records
+    ]
+    choosing += [Directive("plan", plan.id) for plan in kb.plans]
+    if len(choosing) > 1:
+        pages.append(Page(CHOOSING, "Choosing", tuple(choosing)))
+    return pages
 
 
 def _roles_page(kb: KnowledgeBase) -> Page:
@@ -312,8 +350,10 @@ def _role_page(kb: KnowledgeBase, role: Role) -> Page:
         blocks.append(Directive("salary-table", options=by_role))
     if kb.market_facts(role=role.id):
         blocks.append(Directive("market-facts", options=by_role))
-    if kb.resources(role=role.id):
+    if role.learning_path is not None or kb.resources(role=role.id):
         blocks.append(Directive("learning-path", role.id))
+    if role.occupations:
+        blocks.append(Directive("official-statistics", role.id))
     # The profile shows neither the interview loop nor the career ladder: they have their own.
     if role.interview_loop is not None:
         blocks.append(Directive("interview-loop", role.id))
@@ -578,8 +618,10 @@ class MySTWriter:
                 return term_ref(name, self.twin.context.kb.term(name).term)
             case SourceLink(source_id=source_id, title=title):
                 return source_link(title, source_id)
-            case WebLink(url=url):
+            case WebLink(url=url, text=None):
                 return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+            case WebLink(url=url, text=str() as text):
+                return f"[{md(text)}](" + url.replace("(", "%28").replace(")", "%29") + ")"
             case Code(text=text) | LocalLink(content=Code(text=text)):
                 return myst_role("code", text)
             case Strong(content=RoleLink(role_id=role_id)):

@@ -4,11 +4,11 @@ Scaling copies the real records, so text lengths and the shape of every record s
 Copy 0 keeps the real ids and names; copy ``c`` suffixes every id with ``-cNNN`` and every name
 with `` N``, and renames the references between records to match. Sources are shared by all
 copies (a bigger handbook cites the same guides more often). Each copy keeps a seeded sample of
-``TERMS_PER_COPY`` glossary terms, so 100x is about 400 roles and 6,000 terms.
+``TERMS_PER_COPY`` glossary terms, so 100x is 1,300 roles in 500 tiers and 6,000 terms.
 
 >>> data = scaled_collections(2)
->>> [len(data[name]) for name in ("roles", "glossary")]
-[8, 120]
+>>> [len(data[name]) for name in ("tiers", "roles", "occupations", "glossary")]
+[10, 26, 14, 120]
 >>> data == scaled_collections(2)
 True
 """
@@ -26,8 +26,10 @@ from careerkb.loader import data_files, default_data_dir
 
 TERMS_PER_COPY = 60
 #: Fields that name roles or terms: renamed with the copy's suffix.
-REFERENCE_LISTS = ("roles", "related_roles", "see_also")
+REFERENCE_LISTS = ("roles", "related_roles", "see_also", "opens", "opens_with_portfolio")
 REFERENCE_KEYS = ("by_role", "sides")
+#: Fields that name one record (a band's role, a role's tier): renamed with the copy's suffix.
+REFERENCE_FIELDS = ("role", "tier")
 #: Fields that must be unique across the data: suffixed with the copy's number.
 NAME_FIELDS = ("title", "term", "abbreviation")
 
@@ -73,8 +75,26 @@ def _copy(record: Raw, copy: int, kept_terms: set[str]) -> Raw:
 
     result = dict(record)
     result["id"] = rename(record["id"])
-    if "role" in record:
-        result["role"] = rename(record["role"])
+    for field in REFERENCE_FIELDS:
+        if field in record:
+            result[field] = rename(record[field])
+    if "occupations" in record:
+        result["occupations"] = [
+            {**link, "occupation": rename(link["occupation"])} for link in record["occupations"]
+        ]
+    if "learning_path" in record:
+        steps = record["learning_path"]["steps"]
+        result["learning_path"] = {
+            **record["learning_path"],
+            "steps": [
+                {**step, "resources": [rename(r) for r in step.get("resources", [])]} for step in steps
+            ],
+        }
+    if "dimensions" in record:
+        result["dimensions"] = [
+            {**row, "by_role": {rename(key): value for key, value in row["by_role"].items()}}
+            for row in record["dimensions"]
+        ]
     for field in REFERENCE_LISTS:
         if field in record:
             kept = [ref for ref in record[field] if field != "see_also" or ref in kept_terms]

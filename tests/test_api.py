@@ -90,9 +90,8 @@ def test_market_facts_resources_and_comparisons(kb: careerkb.KnowledgeBase) -> N
     assert kb.market_facts(role="user") == []
     assert kb.market_fact("builder-shortage") is fact
     assert [r.id for r in kb.resources(role="builder")] == ["intro-course"]
-    comparison = kb.comparison("user", "MB")
-    assert comparison is not None
-    assert comparison.id == "builder-vs-user"
+    assert [comparison.id for comparison in kb.comparisons_between("user", "MB")] == ["builder-vs-user"]
+    assert kb.comparisons_between("user") == ()
 
 
 def test_records_are_frozen(kb: careerkb.KnowledgeBase) -> None:
@@ -104,18 +103,23 @@ def test_records_are_frozen(kb: careerkb.KnowledgeBase) -> None:
 def test_origin_points_at_the_file_and_line_of_a_record(kb: careerkb.KnowledgeBase) -> None:
     origin = kb.origin("roles", "user")
     assert origin.document.path.name == "roles.yaml"
-    assert origin.line == 30
+    assert origin.line == 31
 
 
 def test_counts(kb: careerkb.KnowledgeBase) -> None:
     assert kb.counts() == {
         "sources": 1,
+        "tiers": 1,
         "roles": 2,
         "salary_bands": 2,
         "market_facts": 1,
         "resources": 1,
         "skills": 1,
         "comparisons": 1,
+        "occupations": 0,
+        "backgrounds": 0,
+        "routes": 0,
+        "plans": 0,
         "glossary": 2,
     }
 
@@ -134,16 +138,18 @@ def test_data_files_may_be_split_and_nested_freely(data_dir: Path) -> None:
     assert kb.term("drift").definition == "When live data changes."
 
 
-def test_every_measure_has_a_headline_rank() -> None:
+def test_every_measure_is_ranked_for_headlines_or_left_out_on_purpose() -> None:
     from typing import get_args
 
     from careerkb.knowledge import HEADLINE_MEASURES
     from careerkb.models import Measure
 
-    assert sorted(HEADLINE_MEASURES) == sorted(get_args(Measure))
+    # Pay comparisons, pay changes and the compute share say nothing about demand for one role.
+    not_demand = {"pay-comparison", "pay-change", "compute-share", "demand-read"}
+    assert sorted(HEADLINE_MEASURES) == sorted(set(get_args(Measure)) - not_demand)
 
 
-def test_the_headline_fact_prefers_growth_to_other_measures(data_dir: Path) -> None:
+def test_the_headline_fact_prefers_the_shortage_then_growth_then_other_measures(data_dir: Path) -> None:
     facts = data_dir / "facts.yaml"
     facts.write_text(
         facts.read_text().replace(
@@ -158,5 +164,10 @@ def test_the_headline_fact_prefers_growth_to_other_measures(data_dir: Path) -> N
     kb = careerkb.load(data_dir)
     headline = kb.headline_fact("builder")
     assert headline is not None
-    assert headline.id == "builder-growth"
-    assert kb.headline_fact("user") is None
+    assert headline.id == "builder-shortage"
+    facts.write_text(facts.read_text().replace("measure: openings-per-candidate", "measure: demand-read"))
+    regrown = careerkb.load(data_dir)
+    assert [regrown.headline_fact(role) for role in ("builder", "user")] == [
+        regrown.market_fact("builder-growth"),
+        None,
+    ]

@@ -44,6 +44,46 @@ sources:
     covers: Everything.
 """
 
+ROLE = """\
+roles:
+  - id: newcomer
+    title: Newcomer
+    tier: making
+    summary: New here.
+    description: Just arrived.
+    sources: [guide]
+{extra}
+"""
+
+FACT = """\
+market_facts:
+  - id: newcomer-shortage
+    roles: [builder]
+    source: guide
+    as_of: mid-2026
+    statement: Few people can do it.
+{extra}
+"""
+
+OCCUPATION = """\
+occupations:
+  - id: model-makers
+    soc: "{soc}"
+    title: Model Makers
+    summary: They make models.
+    median_pay: 100000
+    pay_as_of: "2024-05"
+    p10: {p10}
+    p90: 150000
+    entry_education: Bachelor's degree
+    outlook:
+      period: {{start: "2024", end: "2034"}}
+      jobs: 1000
+      growth_percent: 5
+    source: guide
+    as_of: mid-2026
+"""
+
 CASES: dict[str, Case] = {
     "malformed YAML": Case(
         {"roles.yaml": "roles:\n  - id: builder\n    title: [unclosed\n"},
@@ -57,6 +97,7 @@ CASES: dict[str, Case] = {
         {
             "more_roles.yaml": (
                 "roles:\n  - id: builder\n    title: Another Builder\n"
+                "    tier: making\n"
                 "    status: {value: fading, source: guide, as_of: mid-2026}\n"
                 "    summary: S.\n    description: D.\n    sources: [guide]\n"
             )
@@ -174,7 +215,8 @@ CASES: dict[str, Case] = {
         {"extra.yaml": "rolse: []\n"},
         [
             "data/extra.yaml:1: rolse: unknown collection 'rolse' (did you mean 'roles'?); expected one "
-            "of: sources, roles, salary_bands, market_facts, resources, skills, comparisons, glossary"
+            "of: sources, tiers, roles, salary_bands, market_facts, resources, skills, comparisons, "
+            "occupations, backgrounds, routes, plans, glossary"
         ],
     ),
     "a list where a mapping is expected": Case(
@@ -188,8 +230,9 @@ CASES: dict[str, Case] = {
     "empty file": Case(
         {"extra.yaml": "# nothing here yet\n"},
         [
-            "data/extra.yaml:1: file: the file is empty; start it with one of: sources, roles, "
-            "salary_bands, market_facts, resources, skills, comparisons, glossary"
+            "data/extra.yaml:1: file: the file is empty; start it with one of: sources, tiers, roles, "
+            "salary_bands, market_facts, resources, skills, comparisons, occupations, backgrounds, "
+            "routes, plans, glossary"
         ],
     ),
     "zero salary": Case(
@@ -223,6 +266,125 @@ CASES: dict[str, Case] = {
     "non-UTF-8 bytes": Case(
         {"extra.yaml": b"roles: []\n# caf\xe9\n"},
         ["data/extra.yaml:2: file: not valid UTF-8 (byte 0xe9); save the file as UTF-8"],
+    ),
+    # --- the careers map's fields -------------------------------------------------------------
+    "currency outside the list": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    currency: BTC")},
+        [
+            "data/salary_bands.yaml:10: salary_bands[0].currency: 'BTC' is not allowed; expected 'USD', "
+            "'GBP', 'EUR' or 'CAD'"
+        ],
+    ),
+    "pay basis outside the list": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    compensation: bonus")},
+        [
+            "data/salary_bands.yaml:10: salary_bands[0].compensation: 'bonus' is not allowed; expected "
+            "'total', 'base' or 'unstated'"
+        ],
+    ),
+    "a median given as a range": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    statistic: median")},
+        ["data/salary_bands.yaml:2: salary_bands[0]: a median is a single figure: give point, not low/high"],
+    ),
+    "a single point with no statistic": Case(
+        {"salary_bands.yaml": BAND.format(extra="    point: 142000")},
+        [
+            "data/salary_bands.yaml:2: salary_bands[0]: a single point is a median or an average: set "
+            "statistic"
+        ],
+    ),
+    "a band in words with a figure": Case(
+        {"salary_bands.yaml": BAND.format(extra="    qualitative: High\n    low: 90000")},
+        ["data/salary_bands.yaml:2: salary_bands[0]: a band in words has no low, high, point or open_high"],
+    ),
+    "unknown hedge": Case(
+        {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    hedges: [rumoured]")},
+        [
+            "data/salary_bands.yaml:10: salary_bands[0].hedges[0]: 'rumoured' is not allowed; expected "
+            "'reportedly', 'single-report', 'hedged', 'survey' or 'directional'"
+        ],
+    ),
+    "a role in a tier that does not exist": Case(
+        {"more_roles.yaml": ROLE.format(extra="").replace("tier: making", "tier: makng")},
+        ["data/more_roles.yaml:4: roles[0].tier: unknown tier id 'makng'; did you mean 'making'?"],
+    ),
+    "a role without a tier": Case(
+        {"more_roles.yaml": ROLE.format(extra="").replace("    tier: making\n", "")},
+        ["data/more_roles.yaml:2: roles[0].tier: required field is missing"],
+    ),
+    "a learning path step without its stage": Case(
+        {
+            "more_roles.yaml": ROLE.format(
+                extra="    learning_path:\n      source: guide\n      as_of: mid-2026\n"
+                "      steps:\n        - {text: Take a course.}"
+            )
+        },
+        ["data/more_roles.yaml:12: roles[0].learning_path.steps[0].stage: required field is missing"],
+    ),
+    "learning path stages out of order": Case(
+        {
+            "more_roles.yaml": ROLE.format(
+                extra="    learning_path:\n      source: guide\n      as_of: mid-2026\n      steps:\n"
+                "        - {stage: portfolio-project, text: Build one.}\n"
+                "        - {stage: applied-course, text: Take a course.}"
+            )
+        },
+        [
+            "data/more_roles.yaml:8: roles[0].learning_path: stages go in the order applied-course, "
+            "expert-program, portfolio-project, break-in; got portfolio-project, applied-course"
+        ],
+    ),
+    "an occupation link with an unknown relation": Case(
+        {
+            "more_roles.yaml": ROLE.format(
+                extra="    occupations:\n      - {occupation: model-makers, relation: cousin, reason: Close.}"
+            ),
+            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000),
+        },
+        [
+            "data/more_roles.yaml:9: roles[0].occupations[0].relation: 'cousin' is not allowed; expected "
+            "'direct-match' or 'nearest-parent'"
+        ],
+    ),
+    "an occupation link to an unknown occupation": Case(
+        {
+            "more_roles.yaml": ROLE.format(
+                extra="    occupations:\n"
+                "      - {occupation: model-maker, relation: nearest-parent, reason: Close.}"
+            ),
+            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000),
+        },
+        [
+            "data/more_roles.yaml:9: roles[0].occupations[0].occupation: unknown occupation id "
+            "'model-maker'; did you mean 'model-makers'?"
+        ],
+    ),
+    "a SOC code in the wrong form": Case(
+        {"occupations.yaml": OCCUPATION.format(soc="152051", p10=60000)},
+        [
+            "data/occupations.yaml:3: occupations[0].soc: '152051' is not a SOC code: write two digits, a "
+            "hyphen and four digits, as in '15-2051'"
+        ],
+    ),
+    "a tenth percentile above the median": Case(
+        {"occupations.yaml": OCCUPATION.format(soc="15-2051", p10=120000)},
+        ["data/occupations.yaml:2: occupations[0]: p10 (120000) is above the median (100000)"],
+    ),
+    "a forecast that names no year": Case(
+        {"more_facts.yaml": FACT.format(extra="    measure: market-size\n    forecast: {}")},
+        ["data/more_facts.yaml:8: market_facts[0].forecast.year: required field is missing"],
+    ),
+    "a forecast of a year already past": Case(
+        {"more_facts.yaml": FACT.format(extra="    measure: market-size\n    forecast: {year: 2020}")},
+        ["data/more_facts.yaml:2: market_facts[0]: forecasts 2020, before the source's own date (mid-2026)"],
+    ),
+    "a ratio that is not positive": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: openings-per-candidate\n    figure: {value: 0, unit: openings}"
+            )
+        },
+        ["data/more_facts.yaml:2: market_facts[0]: a ratio of openings to people is positive, got 0"],
     ),
 }
 
@@ -279,13 +441,13 @@ def test_the_minimal_data_set_is_valid(data_dir: Path, run_cli: RunCli) -> None:
     assert careerkb.validate(data_dir) == []
     result = run_cli("validate", "--data", "data", cwd=data_dir.parent)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("careerkb data is valid: 1 sources, 2 roles, 2 salary bands")
+    assert result.stdout.startswith("careerkb data is valid: 1 sources, 1 tiers, 2 roles, 2 salary bands")
 
 
 def test_an_export_from_another_schema_version_is_refused(data_dir: Path) -> None:
-    (data_dir / "export.json").write_text('{"schema_version": 2, "roles": []}', encoding="utf-8")
+    (data_dir / "export.json").write_text('{"schema_version": 1, "roles": []}', encoding="utf-8")
     assert [str(p) for p in careerkb.validate(data_dir)] == [
-        "data/export.json:1: schema_version: this careerkb reads schema version 1, not 2"
+        "data/export.json:1: schema_version: this careerkb reads schema version 2, not 1"
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import metadata
 from pathlib import Path
 
@@ -14,11 +15,23 @@ from tests.conftest import RunCli
 def test_help_lists_every_command(run_cli: RunCli) -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for command in ("validate", "export", "schema", "roles", "role", "term", "compare"):
-        assert f"    {command} " in result.stdout
+    for command in (
+        "validate",
+        "export",
+        "schema",
+        "roles",
+        "tiers",
+        "role",
+        "occupation",
+        "term",
+        "compare",
+    ):
+        assert re.search(rf"^    {command}\s", result.stdout, re.MULTILINE), command
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "roles", "role", "term", "compare"])
+@pytest.mark.parametrize(
+    "command", ["validate", "export", "roles", "tiers", "role", "occupation", "term", "compare"]
+)
 def test_every_command_has_help(run_cli: RunCli, command: str) -> None:
     result = run_cli(command, "--help")
     assert result.returncode == 0
@@ -32,7 +45,16 @@ def test_version_matches_the_package_metadata(run_cli: RunCli) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [(), ("frobnicate",), ("role",), ("compare", "mle"), ("export", "--format", "xml"), ("roles", "--bogus")],
+    [
+        (),
+        ("frobnicate",),
+        ("role",),
+        ("compare", "mle"),
+        ("export", "--format", "xml"),
+        ("roles", "--bogus"),
+        ("occupation",),
+        ("roles", "--tier"),
+    ],
 )
 def test_usage_errors_exit_2(run_cli: RunCli, args: tuple[str, ...]) -> None:
     result = run_cli(*args)
@@ -47,6 +69,7 @@ def test_roles_lists_every_role_with_status_pay_and_source(run_cli: RunCli, data
         {
             "id": "builder",
             "title": "Model Builder",
+            "tier": "making",
             "status": "established",
             "entry_pay": "$90K–$135K",
             "entry_pay_band": "builder-entry",
@@ -55,6 +78,7 @@ def test_roles_lists_every_role_with_status_pay_and_source(run_cli: RunCli, data
         {
             "id": "user",
             "title": "Model User",
+            "tier": "making",
             "status": "emerging",
             "entry_pay": None,
             "entry_pay_band": None,
@@ -103,7 +127,8 @@ def test_compare_puts_two_roles_side_by_side(run_cli: RunCli, data_dir: Path) ->
     assert result.returncode == 0, result.stderr
     compared = json.loads(result.stdout)
     assert [role["id"] for role in compared["roles"]] == ["builder", "user"]
-    assert compared["comparison"]["headline"] == "Building a model, or building with one"
+    headlines = [found["headline"] for found in compared["comparisons"]]
+    assert headlines == ["Building a model, or building with one"]
     assert [area["id"] for area in compared["skills"]] == ["maths"]
     text = run_cli("compare", "builder", "user", "--data", "data", cwd=data_dir.parent).stdout
     assert "Building a model, or building with one" in text
@@ -157,3 +182,62 @@ def test_role_prints_the_views_the_role_page_shows(run_cli: RunCli, data_dir: Pa
     blocks = [*box.blocks, *role_profile(context, "builder").blocks]  # type: ignore[union-attr]
     shown = [" ".join(plain_text((block,)).split()) for block in blocks]
     assert [line for line in shown if line.replace("• ", "") not in text.replace("• ", "")] == []
+
+
+@pytest.fixture
+def careers_dir(data_dir: Path) -> Path:
+    """The minimal data with a second tier, a role in it and an official occupation."""
+    from tests.test_views_careers_map import CAREERS
+
+    (data_dir / "careers.yaml").write_text(CAREERS, encoding="utf-8")
+    return data_dir
+
+
+def test_tiers_lists_each_tier_with_its_roles(run_cli: RunCli, careers_dir: Path) -> None:
+    result = run_cli("tiers", "--data", "data", "--json", cwd=careers_dir.parent)
+    assert result.returncode == 0, result.stderr
+    tiers = json.loads(result.stdout)
+    assert [(tier["id"], tier["roles"]) for tier in tiers] == [
+        ("making", ["builder", "user"]),
+        ("guarding", ["tester"]),
+    ]
+    text = run_cli("tiers", "--data", "data", cwd=careers_dir.parent).stdout
+    assert "Guarding" in text
+    assert "Model Tester" in text
+
+
+def test_roles_of_one_tier_by_its_name_or_id(run_cli: RunCli, careers_dir: Path) -> None:
+    for tier in ("guarding", "Guarding"):
+        result = run_cli("roles", "--tier", tier, "--data", "data", "--json", cwd=careers_dir.parent)
+        assert [row["id"] for row in json.loads(result.stdout)] == ["tester"]
+    wrong = run_cli("roles", "--tier", "guardng", "--data", "data", cwd=careers_dir.parent)
+    assert wrong.returncode == 1
+    assert wrong.stderr == "careerkb: no tier named 'guardng'; did you mean 'Guarding'?\n"
+
+
+def test_occupation_by_soc_code_shows_its_figures_and_roles(run_cli: RunCli, careers_dir: Path) -> None:
+    result = run_cli("occupation", "15-1253", "--data", "data", cwd=careers_dir.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Software Testers (SOC 15-1253)"
+    assert "Median pay: $100,000 median a year (May 2024)" in result.stdout
+    assert "Model Tester (nearest wider occupation): Testers check software works." in result.stdout
+    as_json = json.loads(
+        run_cli("occupation", "testers", "--data", "data", "--json", cwd=careers_dir.parent).stdout
+    )
+    assert as_json["occupation"]["soc"] == "15-1253"
+    assert as_json["roles"] == [
+        {"role": "tester", "relation": "nearest-parent", "reason": "Testers check software works."}
+    ]
+    unknown = run_cli("occupation", "15-9999", "--data", "data", cwd=careers_dir.parent)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("careerkb: no occupation named '15-9999'")
+
+
+def test_role_shows_its_tier_and_official_statistics(run_cli: RunCli, careers_dir: Path) -> None:
+    text = run_cli("role", "tester", "--data", "data", cwd=careers_dir.parent).stdout
+    assert "Tier: Guarding" in text
+    assert "Official statistics\n" in text
+    assert "Software Testers (SOC 15-1253)" in text
+    as_json = json.loads(run_cli("role", "tester", "--data", "data", "--json", cwd=careers_dir.parent).stdout)
+    assert as_json["tier"]["id"] == "guarding"
+    assert [job["soc"] for job in as_json["occupations"]] == ["15-1253"]

@@ -13,7 +13,7 @@ import yaml
 
 import careerkb
 from careerkb.export import export_document, export_schema
-from careerkb.models import COLLECTIONS
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION
 from tests.conftest import FIXTURES, warnings_of, write_project
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def test_every_collection_is_published_with_its_records_as_exported(
     assert {path.name for path in _api(app).iterdir()} == API_FILES
     for name in COLLECTIONS:
         content = _read(app, f"{name}.json")
-        assert content["schema_version"] == 1
+        assert content["schema_version"] == SCHEMA_VERSION
         assert content[name] == minimal_export[name], name
         expected_keys = ["schema_version", name, "urls"] if "urls" in content else ["schema_version", name]
         assert list(content) == expected_keys
@@ -62,7 +62,7 @@ def test_every_collection_is_published_with_its_records_as_exported(
 def test_the_index_lists_every_file_and_carries_no_time_stamp(app: SphinxTestApp) -> None:
     app.build()
     assert _read(app, "index.json") == {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "generator": f"careerkb {careerkb.__version__}",
         "collections": {name: f"{name}.json" for name in COLLECTIONS},
         "schema": "schema.json",

@@ -63,6 +63,7 @@ def test_an_unknown_name_is_recorded_with_its_error(kb: KnowledgeBase, tmp_path:
         "roles.yaml",
         "  - id: user\n",
         "  - id: newcomer\n    title: Newcomer\n"
+        "    tier: making\n"
         "    status: {value: emerging, source: guide, as_of: mid-2026}\n"
         "    summary: New.\n    description: New here.\n    sources: [guide]\n  - id: user\n",
     )

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from careerkb.loader import data_files
-from careerkb.models import COLLECTIONS, Moment, Record
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Moment, Record
 from careerkb.schemas import MODELINE, MOMENT_PATTERN, data_file_schema, schema_file_name, schema_files
 from tests.conftest import RunCli
 
@@ -86,8 +86,8 @@ def test_a_collection_schema_requires_and_permits_only_its_collection() -> None:
     roles = _validator("roles")
     role = _first_record("roles")
     assert roles.is_valid({"roles": [role]})
-    assert roles.is_valid({"schema_version": 1, "roles": [role]})
-    assert not roles.is_valid({"schema_version": 2, "roles": [role]})
+    assert roles.is_valid({"schema_version": SCHEMA_VERSION, "roles": [role]})
+    assert not roles.is_valid({"schema_version": SCHEMA_VERSION + 1, "roles": [role]})
     assert not roles.is_valid({})
     assert not roles.is_valid({"roles": [role], "glossary": []})
     assert _validator().is_valid({"roles": [role], "glossary": [_first_record("glossary")]})
@@ -271,6 +271,6 @@ def test_check_fails_on_an_edited_or_missing_schema_and_writing_repairs_it(
 
     written = run_cli("schemas", "--output", str(copy_dir))
     assert written.returncode == 0, written.stderr
-    assert "2 of 9 schemas" in written.stdout
+    assert "2 of 14 schemas" in written.stdout
     assert run_cli("schemas", "--check", "--output", str(copy_dir)).returncode == 0
     assert edited.read_text(encoding="utf-8") == (SCHEMAS / "roles.schema.json").read_text(encoding="utf-8")

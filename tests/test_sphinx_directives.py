@@ -35,6 +35,7 @@ PAGES = [
     "roles/builder",
     "roles/user",
     "directory",
+    "tiers",
     "compare",
     "pay",
     "chart",
@@ -101,6 +102,7 @@ def test_the_sources_page_lists_the_pages_that_cite_each_source(app: SphinxTestA
         "roles/user.html",
         "paths.html",
         "pay.html",
+        "tiers.html",
     ]
 
 
@@ -158,7 +160,7 @@ def test_misuse_gives_one_located_warning_each(make_app: type[SphinxTestApp], tm
         f"{page}:6: WARNING: careerkb:quick-facts: needs a role id, such as 'ai-engineer' "
         "[careerkb.bad_argument]",
         f"{page}:9: WARNING: careerkb:salary-table: unknown level 'juniour'; choose from entry, mid, senior, "
-        "staff, architect, frontier-lab, median [careerkb.bad_argument]",
+        "staff, architect, frontier-lab, median, overall [careerkb.bad_argument]",
         f"{page}:13: WARNING: careerkb:salary-table: the filter matches no salary bands [careerkb.empty]",
         f"{page}:18: WARNING: careerkb:market-facts: unknown measure 'growth'; "
         "did you mean 'posting-growth'? [careerkb.bad_argument]",

@@ -76,6 +76,7 @@ def test_a_record_named_before_it_existed_is_shown_once_it_does(
     with (project / "data" / "roles.yaml").open("a", encoding="utf-8") as roles:
         roles.write(
             "  - id: newcomer\n    title: Newcomer\n"
+            "    tier: making\n"
             "    status: {value: emerging, source: guide, as_of: mid-2026}\n"
             "    summary: Just arrived.\n    description: New here.\n    sources: [guide]\n"
         )

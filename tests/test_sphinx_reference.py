@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,16 +21,24 @@ if TYPE_CHECKING:
 
 MINIMAL = {"careerkb_data_dir": str(FIXTURES / "minimal")}
 PAGE = "# Reference\n\n```{careerkb:directive-reference}\n```\n"
-# The role ids of the handbook's data that the examples use, in the minimal fixture's terms.
+# The ids of the handbook's data that the examples use, in the test data's terms, by what the
+# directive's argument names.
 FIXTURE_ROLES = ("builder", "user")
+FIXTURE_IDS = {
+    "a role id": FIXTURE_ROLES,
+    "two or more role ids": FIXTURE_ROLES,
+    "a tier id": ("guarding",),
+    "a plan id": ("plan",),
+}
 
 
 def _build(
-    make_app: type[SphinxTestApp], folder: Path, page: str = PAGE
+    make_app: type[SphinxTestApp], folder: Path, page: str = PAGE, data: Path | None = None
 ) -> tuple[SphinxTestApp, nodes.document]:
     folder.mkdir(parents=True, exist_ok=True)
     write_project(folder, page)
-    app = make_app("html", srcdir=folder, confoverrides=MINIMAL)
+    overrides = {"careerkb_data_dir": str(data)} if data else MINIMAL
+    app = make_app("html", srcdir=folder, confoverrides=overrides)
     app.build()
     return app, app.env.get_and_resolve_doctree("index", app.builder)
 
@@ -121,15 +130,28 @@ def test_an_option_added_to_a_directive_shows_up_in_the_reference(
     assert ":rows: <number>" in example
 
 
-def test_the_examples_build_on_the_minimal_data(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
-    """Every example, with its role ids swapped for the fixture's and its placeholders left out."""
+def test_the_examples_build_on_the_test_data(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    """Every example, with its ids swapped for the test data's and its placeholders left out."""
+    from tests.test_views_careers_map import CAREERS
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    # Without the band in pounds: a chart of every band would mix two currencies.
+    in_one_currency = "\n".join(
+        line for line in CAREERS.splitlines() if "tester-pounds" not in line and "GBP" not in line
+    )
+    (data / "careers.yaml").write_text(in_one_currency + "\n", encoding="utf-8")
     reference, doctree = _build(make_app, tmp_path / "reference")
+    directives = app_directives(reference)
     blocks = []
     for name, section in _sections(doctree).items():
         first, *rest = _example(section).splitlines()
         head, _, argument = first.partition(" ")
         if argument:
-            ids = [FIXTURE_ROLES[index % len(FIXTURE_ROLES)] for index, _ in enumerate(argument.split())]
+            kind = getattr(directives[name], "argument", None)
+            # Only the test data's tester is linked to an official occupation.
+            fixture = ("tester",) if name == "official-statistics" else FIXTURE_IDS[kind]
+            ids = [fixture[index % len(fixture)] for index, _ in enumerate(argument.split())]
             head = f"{head} {' '.join(ids)}"
         # Options are placeholders such as '<role ids>': the example must hold without them.
         kept = [line for line in rest if not re.match(r":[\w-]+: <", line)]
@@ -137,12 +159,16 @@ def test_the_examples_build_on_the_minimal_data(make_app: type[SphinxTestApp], t
         blocks.append("\n".join([head, *kept]))
     page = "# Examples\n\n" + "\n\n".join(blocks) + "\n"
     reference.cleanup()  # a second application in one test, as in test_sphinx_directives.py
-    app, _doctree = _build(make_app, tmp_path / "examples", page)
+    app, _doctree = _build(make_app, tmp_path / "examples", page, data)
     assert warnings_of(app) == []
 
 
-def test_the_example_arguments_name_roles_of_the_shipped_data() -> None:
-    """The handbook shows each directive's ``example``: it must name real roles."""
+def app_directives(app: SphinxTestApp) -> dict[str, type]:
+    return dict(app.env.domains["careerkb"].directives)
+
+
+def test_the_example_arguments_name_records_of_the_shipped_data() -> None:
+    """The handbook shows each directive's ``example``: it must name real records."""
     import careerkb
     from careerkb.sphinxext.directives.reference import DirectiveReferenceDirective
 
@@ -150,7 +176,14 @@ def test_the_example_arguments_name_roles_of_the_shipped_data() -> None:
     # careerkb's own: a test project's directive on the same base (tests/roots/test-toy) may be loaded.
     own = [cls for cls in CareerkbDirective.__subclasses__() if cls.__module__.startswith("careerkb.")]
     assert len(own) > 10
+    plans = {plan.id for plan in kb.plans}
+    look_up = {
+        "a role id": kb.role,
+        "two or more role ids": kb.role,
+        "a tier id": kb.tier,
+        "a plan id": lambda key: plans & {key},
+    }
     for cls in own:
-        for role_id in cls.example.split():
-            assert kb.role(role_id).id, f"{cls.__name__}.example"
+        for key in cls.example.split():
+            assert look_up[str(cls.argument)](key), f"{cls.__name__}.example"
     assert DirectiveReferenceDirective.option_spec == {}

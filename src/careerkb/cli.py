@@ -92,7 +92,16 @@ def _parser() -> argparse.ArgumentParser:
     schemas.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a file is missing or out of date"
     )
-    command("roles", _roles, "list every role with its status, entry pay and source", as_json)
+    roles = command("roles", _roles, "list every role with its tier, status, entry pay and source", as_json)
+    roles.add_argument("--tier", metavar="TIER", help="only the roles of one tier, e.g. safety")
+    command("tiers", _tiers, "list the tiers of AI work and the roles in each", as_json)
+    occupation = command(
+        "occupation",
+        _occupation,
+        "show an official occupation's statistics and the roles linked to it",
+        as_json,
+    )
+    occupation.add_argument("key", metavar="OCCUPATION", help="SOC code, id or title, e.g. 15-2051")
     role = command("role", _role, "show one role's profile", as_json)
     role.add_argument("id", metavar="ROLE", help="id, title, abbreviation or alias, e.g. mle")
     term = command("term", _term, "look a term up in the glossary, or search it", as_json)
@@ -196,14 +205,18 @@ def _roles(args: argparse.Namespace) -> int:
     from careerkb.views.roles import role_summaries
 
     context = Context(_load(args))
+    tier = context.kb.tier(args.tier).id if args.tier else None
     rows = []
     for summary in role_summaries(context):
         role, band = summary.role, summary.entry_pay
+        if tier is not None and role.tier != tier:
+            continue
         rows.append(
             {
                 "id": role.id,
                 "title": role.title,
-                "status": role.status.value,
+                "tier": role.tier,
+                "status": role.status.value if role.status else None,
                 "entry_pay": band_label(band) if band else None,
                 "entry_pay_band": band.id if band else None,
                 "source": context.citation(band).text if band else None,
@@ -214,6 +227,7 @@ def _roles(args: argparse.Namespace) -> int:
     table = Table(title="AI roles", title_justify="left")
     table.add_column("Role")
     table.add_column("Id", no_wrap=True)
+    table.add_column("Tier", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Entry pay", no_wrap=True)
     table.add_column("Source")
@@ -222,7 +236,8 @@ def _roles(args: argparse.Namespace) -> int:
             table,
             str(row["title"]),
             str(row["id"]),
-            str(row["status"]),
+            str(row["tier"]),
+            str(row["status"] or "—"),
             str(row["entry_pay"] or "—"),
             str(row["source"] or "—"),
         )
@@ -244,6 +259,10 @@ def _role(args: argparse.Namespace) -> int:
                 "salary_bands": [band.model_dump(mode="json") for band in kb.salary_bands(role=role.id)],
                 "market_facts": [fact.model_dump(mode="json") for fact in kb.market_facts(role=role.id)],
                 "resources": [resource.model_dump(mode="json") for resource in kb.resources(role=role.id)],
+                "tier": kb.tier(role.tier).model_dump(mode="json"),
+                "occupations": [
+                    kb.occupation(link.occupation).model_dump(mode="json") for link in role.occupations
+                ],
             }
         )
     short = f" ({role.abbreviation})" if role.abbreviation else ""
@@ -256,6 +275,7 @@ def _role(args: argparse.Namespace) -> int:
         (None, "role-profile", about_role),
         ("Pay", "salary-table", of_role),
         ("Demand", "market-facts", of_role),
+        ("Official statistics", "official-statistics", about_role),
         ("How to learn it", "learning-path", about_role),
         ("The interview loop", "interview-loop", about_role),
         ("The career ladder", "career-ladder", about_role),
@@ -268,6 +288,54 @@ def _role(args: argparse.Namespace) -> int:
             print()
             _say(heading, bold=True)
         _print_blocks(view.blocks)
+    return 0
+
+
+def _tiers(args: argparse.Namespace) -> int:
+    from careerkb.views import Context
+    from careerkb.views import requests as views
+
+    context = Context(_load(args))
+    kb = context.kb
+    if args.json:
+        return _print_json(
+            [
+                {**tier.model_dump(mode="json"), "roles": [role.id for role in kb.tier_roles(tier.id)]}
+                for tier in kb.tiers
+            ]
+        )
+    _say("The tiers of AI work", bold=True)
+    _print_blocks(views.VIEWS["tiers"](context, views.Request()).blocks)
+    return 0
+
+
+def _occupation(args: argparse.Namespace) -> int:
+    from careerkb.views import Context
+    from careerkb.views.occupations import occupation_facts, occupation_name
+
+    context = Context(_load(args))
+    kb = context.kb
+    job = kb.occupation(args.key)
+    linked = [(role, link) for role in kb.roles for link in role.occupations if link.occupation == job.id]
+    if args.json:
+        return _print_json(
+            {
+                "occupation": job.model_dump(mode="json"),
+                "roles": [
+                    {"role": role.id, "relation": link.relation, "reason": link.reason}
+                    for role, link in linked
+                ],
+            }
+        )
+    _say(occupation_name(job), bold=True)
+    _print_blocks(occupation_facts(context, job)[1:])
+    if linked:
+        from careerkb.views.occupations import RELATION_WORDS
+
+        print()
+        _say("careerkb roles", bold=True)
+        for role, link in linked:
+            _say(f"  {role.title} ({RELATION_WORDS[link.relation]}): {link.reason}")
     return 0
 
 
@@ -297,7 +365,7 @@ def _term(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from careerkb.views import Context
-    from careerkb.views.compare import boundary, compare, shared_skills
+    from careerkb.views.compare import boundaries, compare, shared_skills
 
     context = Context(_load(args))
     kb = context.kb
@@ -307,11 +375,10 @@ def _compare(args: argparse.Namespace) -> int:
         return 1
     roles = [first, second]
     if args.json:
-        comparison = boundary(context, roles)
         return _print_json(
             {
                 "roles": [first.model_dump(mode="json"), second.model_dump(mode="json")],
-                "comparison": comparison.model_dump(mode="json") if comparison else None,
+                "comparisons": [found.model_dump(mode="json") for found in boundaries(context, roles)],
                 "skills": [area.model_dump(mode="json") for area in shared_skills(context, roles)],
                 "salary_bands": [
                     band.model_dump(mode="json") for role in roles for band in kb.salary_bands(role=role.id)

@@ -1,4 +1,5 @@
-"""Drawing a salary chart: matplotlib turns a chart's data into a static SVG file.
+"""Drawing the site's figures: matplotlib turns a salary chart's or the careers map's data into
+a static SVG file.
 
 The same data always gives the same bytes (fixed hash salt, glyphs as paths, a font that ships
 with matplotlib), so equal charts get equal files and rebuilds change nothing. The chart is
@@ -7,13 +8,19 @@ transparent, and its text and lines are a mid-grey that reads on light and dark 
 
 from __future__ import annotations
 
+import contextlib
 import io
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
     from careerkb.views.pay import ChartData
+    from careerkb.views.tiers import MapData
 
 # Okabe and Ito's colour-blind-safe palette, keeping the four colours of middle lightness: each
 # stands out at least 3:1 from both a white and a near-black page, for light and dark themes.
@@ -22,20 +29,20 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 GREY = "#808080"
 
 
-def draw(chart: ChartData) -> bytes:
-    """The chart as SVG: the same bytes for the same chart, with a transparent background."""
+def draw(data: ChartData | MapData) -> bytes:
+    """The figure as SVG: the same bytes for the same data, with a transparent background."""
+    from careerkb.views.pay import ChartData
+
+    return _draw_chart(data) if isinstance(data, ChartData) else _draw_map(data)
+
+
+@contextlib.contextmanager
+def _style() -> Iterator[None]:
+    """The settings every figure is drawn with."""
     # Imported here, so that loading the extension stays fast; the object-oriented API draws
     # without pyplot, so no GUI backend and no global figure state are involved.
     import matplotlib
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    bars = chart.bars
-    sign = chart.sign
-    reach = max(value for bar in bars for value in (bar.low, bar.high, bar.point) if value)
-    tail = reach * 0.16  # how far an open top's faded tail runs past its last stated figure
     with matplotlib.rc_context(
         {
             "svg.hashsalt": "careerkb",  # stable ids inside the file
@@ -54,6 +61,70 @@ def draw(chart: ChartData) -> bytes:
             "hatch.linewidth": 1.0,
         }
     ):
+        yield
+
+
+def _svg(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.1)
+    return buffer.getvalue()
+
+
+def _draw_map(data: MapData) -> bytes:
+    """The tiers as columns, in the map's order, each with its roles stacked below it."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyBboxPatch
+
+    deepest = max((len(tier.roles) for tier in data.tiers), default=1)
+    with _style():
+        figure = Figure(figsize=(1.75 * len(data.tiers), 1.0 + 0.8 * deepest))
+        axes = figure.add_axes((0, 0, 1, 1))
+        axes.set_xlim(0, len(data.tiers))
+        axes.set_ylim(-(deepest + 0.2), 1.0)
+        axes.set_axis_off()
+        for column, tier in enumerate(data.tiers):
+            colour = PALETTE[column % len(PALETTE)]
+            centre = column + 0.5
+            axes.text(
+                centre,
+                0.55,
+                textwrap.fill(tier.name, 16),
+                ha="center",
+                va="center",
+                fontsize=11,
+                fontweight="bold",
+            )
+            axes.plot([column + 0.08, column + 0.92], [0.2, 0.2], color=colour, linewidth=3)
+            for row, title in enumerate(tier.roles, 1):
+                top = -row + 0.95
+                axes.add_patch(
+                    FancyBboxPatch(
+                        (column + 0.08, top - 0.75),
+                        0.84,
+                        0.75,
+                        boxstyle="round,pad=0,rounding_size=0.06",
+                        facecolor="none",
+                        edgecolor=colour,
+                        linewidth=1.6,
+                    )
+                )
+                axes.text(
+                    centre, top - 0.375, textwrap.fill(title, 17), ha="center", va="center", fontsize=9.5
+                )
+        return _svg(figure)
+
+
+def _draw_chart(chart: ChartData) -> bytes:
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    bars = chart.bars
+    sign = chart.sign
+    reach = max(value for bar in bars for value in (bar.low, bar.high, bar.point) if value)
+    tail = reach * 0.16  # how far an open top's faded tail runs past its last stated figure
+    with _style():
         figure = Figure(figsize=(8.0, 1.6 + 0.42 * len(bars)), layout="constrained")
         axes = figure.add_subplot()
         for row, bar in enumerate(bars):
@@ -128,10 +199,7 @@ def draw(chart: ChartData) -> bytes:
         if any(bar.approximate for bar in bars):
             keys.append(Patch(facecolor="none", edgecolor=GREY, linestyle=(0, (3, 2)), label="~ approximate"))
         figure.legend(handles=keys, loc="outside lower center", ncols=min(len(keys), 3), frameon=False)
-
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.1)
-    return buffer.getvalue()
+        return _svg(figure)
 
 
 def _open_tail(

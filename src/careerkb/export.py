@@ -14,14 +14,19 @@ from pydantic import BaseModel, ConfigDict
 from careerkb.models import (
     COLLECTIONS,
     SCHEMA_VERSION,
+    Background,
     Comparison,
     MarketFact,
+    Occupation,
+    Plan,
     Resource,
     Role,
+    Route,
     SalaryBand,
     SkillArea,
     Source,
     Term,
+    Tier,
 )
 
 if TYPE_CHECKING:
@@ -33,14 +38,19 @@ class ExportDocument(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="careerkb export")
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     sources: list[Source]
+    tiers: list[Tier]
     roles: list[Role]
     salary_bands: list[SalaryBand]
     market_facts: list[MarketFact]
     resources: list[Resource]
     skills: list[SkillArea]
     comparisons: list[Comparison]
+    occupations: list[Occupation]
+    backgrounds: list[Background]
+    routes: list[Route]
+    plans: list[Plan]
     glossary: list[Term]
 
 
@@ -49,7 +59,7 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
 
     >>> doc = export_document(kb)
     >>> doc["schema_version"], sorted(doc)[:3]
-    (1, ['comparisons', 'glossary', 'market_facts'])
+    (2, ['backgrounds', 'comparisons', 'glossary'])
     >>> next(b for b in doc["salary_bands"] if b["id"] == "mle-builders-median")["point"]
     142000
     """

@@ -9,9 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from careerkb.models import Figure, SalaryBand, Years
 
 CURRENCY_SIGNS = {"USD": "$", "CAD": "CA$", "EUR": "€", "GBP": "£"}
+# How each hedge a source puts on a figure reads (the keys are careerkb.models.Hedge).
+HEDGE_WORDS: dict[str, str] = {
+    "reportedly": "reportedly",
+    "single-report": "a single report",
+    "hedged": "hedged by the source",
+    "survey": "from compensation surveys",
+    "directional": "a rough signal",
+}
 
 
 def money(amount: int, currency: str = "USD") -> str:
@@ -39,22 +49,61 @@ def band_label(band: SalaryBand) -> str:
     '~$90K–$135K'
     >>> band_label(band(low=220000, open_high=True))
     '$220K and up'
+    >>> band_label(band(low=200000, open_high=True, approximate=True))
+    '~$200K and up'
     >>> band_label(band(low=600000, high=1000000, open_high=True))
     '$600K to over $1M'
-    >>> band_label(band(point=142000, approximate=True))
+    >>> band_label(band(point=142000, approximate=True, statistic="median"))
     '~$142K'
+    >>> band_label(band(low=260000, high=370000, currency="GBP"))
+    '£260K–£370K'
+    >>> band_label(band(qualitative="High; near seven figures at the top"))
+    'High; near seven figures at the top'
     """
+    if band.qualitative is not None:
+        return band.qualitative
     prefix = "~" if band.approximate else ""
     if band.point is not None:
         return f"{prefix}{money(band.point, band.currency)}"
     assert band.low is not None  # the model guarantees low or point
     low = money(band.low, band.currency)
     if band.high is None:
-        return f"{low} and up"
+        return f"{prefix}{low} and up"
     high = money(band.high, band.currency)
     if band.open_high:
-        return f"{low} to over {high}"
+        return f"{prefix}{low} to over {high}"
     return f"{prefix}{low}–{high}"
+
+
+def pay_basis(band: SalaryBand) -> str:
+    """What a band measures: which pay, and which statistic of it.
+
+    >>> from careerkb.models import SalaryBand
+    >>> def band(**figures):
+    ...     return SalaryBand(id="x", role="r", source="s", as_of="2026", level="mid",
+    ...                       level_label="Mid", **figures)
+    >>> pay_basis(band(low=1, high=2))
+    'total compensation'
+    >>> pay_basis(band(point=199000, statistic="average", compensation="base"))
+    'average base pay'
+    >>> pay_basis(band(qualitative="Strong"))
+    'pay in words'
+    """
+    if band.qualitative is not None:
+        return "pay in words"
+    pay = {"total": "total compensation", "base": "base pay", "unstated": "pay, base or total not stated"}[
+        band.compensation
+    ]
+    return pay if band.statistic == "range" else f"{band.statistic} {pay}"
+
+
+def hedge_text(hedges: Iterable[str]) -> str:
+    """The source's hedges, as a reader would say them.
+
+    >>> hedge_text(["reportedly", "single-report"])
+    'reportedly; a single report'
+    """
+    return "; ".join(HEDGE_WORDS[hedge] for hedge in hedges)
 
 
 def number(value: float) -> str:
@@ -81,8 +130,13 @@ def figure_label(figure: Figure) -> str:
     'No. 1'
     >>> figure_label(Figure(value=2, unit="times", approximate=True))
     '~2×'
+    >>> figure_label(Figure(value=90000, unit="USD", approximate=True))
+    '~$90K'
     """
     prefix = "~" if figure.approximate else ""
+    if figure.unit in CURRENCY_SIGNS:
+        amounts = [value for value in (figure.value, figure.low, figure.high) if value is not None]
+        return prefix + "–".join(money(round(value), figure.unit) for value in amounts)
     if figure.value is not None:
         if figure.unit == "rank":
             return f"No. {number(figure.value)}"

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from careerkb.knowledge import closest
 from careerkb.models import (
+    Background,
     Cited,
     Comparison,
     MarketFact,
     Record,
     Resource,
     Role,
+    Route,
     SalaryBand,
     SkillArea,
     Term,
+    Tier,
 )
 
 if TYPE_CHECKING:
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
     from careerkb.knowledge import KnowledgeBase, Origin
     from careerkb.problems import FieldPath, Problem
 
-Target = Literal["sources", "roles", "glossary"]
+Target = Literal["sources", "tiers", "roles", "occupations", "resources", "glossary"]
 
 
 class Reference(NamedTuple):
@@ -40,7 +44,14 @@ def references(record: Record) -> Iterator[Reference]:
     yield from _cited_sources(record, ())
     match record:
         case Role():
+            yield Reference(("tier",), "tiers", record.tier)
             yield from (Reference(("sources", i), "sources", s) for i, s in enumerate(record.sources))
+            for i, link in enumerate(record.occupations):
+                yield Reference(("occupations", i, "occupation"), "occupations", link.occupation)
+            if record.learning_path is not None:
+                for i, step in enumerate(record.learning_path.steps):
+                    for j, resource in enumerate(step.resources):
+                        yield Reference(("learning_path", "steps", i, "resources", j), "resources", resource)
             for i, alias in enumerate(record.aliases):
                 if alias.source:
                     yield Reference(("aliases", i, "source"), "sources", alias.source)
@@ -48,8 +59,13 @@ def references(record: Record) -> Iterator[Reference]:
                 yield Reference(("related_roles", i), "roles", related)
         case SalaryBand():
             yield Reference(("role",), "roles", record.role)
-        case MarketFact() | Resource() | Comparison():
+        case MarketFact() | Resource() | Comparison() | Background():
             yield from (Reference(("roles", i), "roles", r) for i, r in enumerate(record.roles))
+        case Route():
+            for name in ("opens", "opens_with_portfolio"):
+                yield from (Reference((name, i), "roles", r) for i, r in enumerate(getattr(record, name)))
+        case Tier():
+            yield from (Reference(("sources", i), "sources", s) for i, s in enumerate(record.sources))
         case SkillArea():
             yield from (Reference(("by_role", r), "roles", r) for r in record.by_role)
         case Term():
@@ -72,7 +88,14 @@ def _cited_sources(record: Record, field: FieldPath) -> Iterator[Reference]:
                     yield from _cited_sources(item, (*field, name, i))
 
 
-_KIND_NAMES: dict[Target, str] = {"sources": "source", "roles": "role", "glossary": "term"}
+_KIND_NAMES: dict[Target, str] = {
+    "sources": "source",
+    "tiers": "tier",
+    "roles": "role",
+    "occupations": "occupation",
+    "resources": "resource",
+    "glossary": "term",
+}
 
 
 def check(
@@ -111,15 +134,18 @@ def _duplicate_ids(kb: KnowledgeBase) -> Iterator[Problem]:
 
 
 def _dangling_references(kb: KnowledgeBase, invalid_ids: Mapping[str, set[str]]) -> Iterator[Problem]:
+    ids: dict[Target, set[str]] = {
+        target: {str(getattr(record, "id", "")) for record, _ in kb.entries.get(target, ())}
+        | invalid_ids[target]
+        for target in _KIND_NAMES
+    }
     suggest: dict[Target, Callable[[str], list[str]]] = {
         "sources": kb.sources_index.suggest,
         "roles": kb.roles_index.suggest,
         "glossary": kb.terms_index.suggest,
-    }
-    ids: dict[Target, set[str]] = {
-        "sources": {source.id for source in kb.sources} | invalid_ids["sources"],
-        "roles": {role.id for role in kb.roles} | invalid_ids["roles"],
-        "glossary": {term.id for term in kb.glossary} | invalid_ids["glossary"],
+        "tiers": lambda key: closest(key, ids["tiers"]),
+        "occupations": lambda key: closest(key, ids["occupations"]),
+        "resources": lambda key: closest(key, ids["resources"]),
     }
     for entries in kb.entries.values():
         for record, origin in entries:

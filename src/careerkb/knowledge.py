@@ -17,17 +17,22 @@ from typing import TYPE_CHECKING, ClassVar, Generic, NamedTuple, TypeVar, cast
 
 from careerkb.models import (
     LEVEL_ORDER,
+    Background,
     Comparison,
     Level,
     MarketFact,
     Measure,
+    Occupation,
+    Plan,
     Record,
     Resource,
     Role,
+    Route,
     SalaryBand,
     SkillArea,
     Source,
     Term,
+    Tier,
 )
 from careerkb.problems import FieldPath, Problem
 from careerkb.recording import Answerer, ExpectedError, query, record_digest
@@ -38,16 +43,19 @@ if TYPE_CHECKING:
     from careerkb.yaml_reader import YamlDocument
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 # Which measures say most about demand, best first: a headline shows the first one a role has.
+# The shortage comes first because it is the figure the sources themselves lead with; pay
+# comparisons and the compute share say nothing about demand for one role, so they are left out.
 HEADLINE_MEASURES: tuple[Measure, ...] = (
-    "posting-growth",
     "openings-per-candidate",
+    "posting-growth",
     "title-growth-rank",
     "posting-volume",
+    "market-size",
     "switch-time",
     "demand-breadth",
-    "pay-comparison",
     "title-age",
 )
 
@@ -194,6 +202,8 @@ class KnowledgeBase(Answerer):
     roles_index: NameIndex[Role] = field(repr=False)
     terms_index: NameIndex[Term] = field(repr=False)
     sources_index: NameIndex[Source] = field(repr=False)
+    tiers_index: NameIndex[Tier] = field(repr=False)
+    occupations_index: NameIndex[Occupation] = field(repr=False)
     indexes: Indexes = field(repr=False)
 
     @classmethod
@@ -205,6 +215,10 @@ class KnowledgeBase(Answerer):
             roles_index=NameIndex.of("role", indexes.roles, role_names),
             terms_index=NameIndex.of("term", indexes.glossary, term_names),
             sources_index=NameIndex.of("source", indexes.sources, lambda source: [source.id]),
+            tiers_index=NameIndex.of("tier", indexes.tiers, lambda tier: [tier.id, tier.name]),
+            occupations_index=NameIndex.of(
+                "occupation", indexes.occupations, lambda job: [job.id, job.soc, job.title]
+            ),
             indexes=indexes,
         )
 
@@ -251,6 +265,37 @@ class KnowledgeBase(Answerer):
     def comparisons(self) -> tuple[Comparison, ...]:
         return self.indexes.comparisons
 
+    @property
+    @query
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers of AI work in the map's order.
+
+        >>> [tier.id for tier in kb.tiers]
+        ['research', 'engineering', 'infrastructure', 'safety', 'application']
+        """
+        return self.indexes.tiers
+
+    @property
+    @query
+    def occupations(self) -> tuple[Occupation, ...]:
+        """The official occupations, by SOC code."""
+        return self.indexes.occupations
+
+    @property
+    @query
+    def backgrounds(self) -> tuple[Background, ...]:
+        return self.indexes.backgrounds
+
+    @property
+    @query
+    def routes(self) -> tuple[Route, ...]:
+        return self.indexes.routes
+
+    @property
+    @query
+    def plans(self) -> tuple[Plan, ...]:
+        return self.indexes.plans
+
     # --- one record by name -----------------------------------------------------------------
 
     @query
@@ -286,6 +331,33 @@ class KnowledgeBase(Answerer):
         return RoleTitle(role.id, role.title)
 
     @query
+    def tier(self, key: str) -> Tier:
+        """A tier by id or name.
+
+        >>> kb.tier("Safety and red-teaming").id
+        'safety'
+        """
+        return self.tiers_index.get(key)
+
+    @query
+    def tier_roles(self, tier: str) -> tuple[RoleTitle, ...]:
+        """The roles of a tier, by id and title, in the data's order.
+
+        >>> [role.id for role in kb.tier_roles("infrastructure")]
+        ['data-engineer-for-ml', 'ml-systems-engineer', 'mlops-engineer']
+        """
+        return self.indexes.roles_by_tier.get(self.tier(tier).id, ())
+
+    @query
+    def occupation(self, key: str) -> Occupation:
+        """An official occupation by id, SOC code or title.
+
+        >>> kb.occupation("15-2051").title
+        'Data Scientists'
+        """
+        return self.occupations_index.get(key)
+
+    @query
     def term(self, key: str) -> Term:
         """A glossary term by id, name, abbreviation or alias, in any letter case.
 
@@ -298,8 +370,8 @@ class KnowledgeBase(Answerer):
     def term_id(self, name: str) -> str | None:
         """The id of the term answering to ``name``, or None: all a link to the term needs.
 
-        >>> kb.term_id("RAG"), kb.term_id("Kubernetes")
-        ('retrieval-augmented-generation', None)
+        >>> kb.term_id("RAG"), kb.term_id("Kubernetes"), kb.term_id("Haskell")
+        ('retrieval-augmented-generation', 'kubernetes', None)
         """
         found = self.terms_index.find(name)
         return found.id if found is not None else None
@@ -314,13 +386,15 @@ class KnowledgeBase(Answerer):
         return self.sources_index.get(key)
 
     @query
-    def publisher(self, key: str) -> str:
-        """Who published a source, by its id: all a citation of it names.
+    def cited_as(self, key: str) -> str:
+        """How a citation names a source, by its id: a short name where the data gives one,
+        else the publisher.
 
-        >>> kb.publisher("crlabs-builders")
-        'CR Labs'
+        >>> kb.cited_as("crlabs-builders"), kb.cited_as("agenticcareers-two-paths")
+        ('CR Labs, The Builders', 'AgenticCareers.co')
         """
-        return self.sources_index.get(key).publisher
+        source = self.sources_index.get(key)
+        return source.cite_as or source.publisher
 
     @query
     def source_title(self, key: str) -> str:
@@ -406,10 +480,17 @@ class KnowledgeBase(Answerer):
         """The market figure that best sums up demand for a role, for pay-at-a-glance views.
 
         >>> kb.headline_fact("agentic-ai-developer").id
-        'agent-engineering-posting-growth'
+        'agentic-choosing-openings-per-candidate'
         """
-        figures = [fact for fact in self.market_facts(role=role) if fact.figure is not None]
-        return min(figures, key=lambda fact: HEADLINE_MEASURES.index(fact.measure), default=None)
+        figures = [
+            fact
+            for fact in self.market_facts(role=role)
+            if fact.figure is not None and fact.measure in HEADLINE_MEASURES
+        ]
+        # A fact about this role alone says more about it than one shared with other roles.
+        return min(
+            figures, key=lambda fact: (HEADLINE_MEASURES.index(fact.measure), len(fact.roles)), default=None
+        )
 
     @query
     def resources(self, *, role: str | None = None) -> list[Resource]:
@@ -423,9 +504,26 @@ class KnowledgeBase(Answerer):
         return list(self.indexes.resources)
 
     @query
-    def comparison(self, first: str, second: str) -> Comparison | None:
-        """How a source draws the line between two roles, if one does."""
-        return self.indexes.comparisons_by_pair.get(frozenset((self.role(first).id, self.role(second).id)))
+    def resource(self, key: str) -> Resource:
+        """A learning resource by id.
+
+        >>> kb.resource("stanford-cs336").provider
+        'Stanford University'
+        """
+        found = self.indexes.resources_by_id.get(key)
+        if found is None:
+            raise UnknownRecordError("resource", key, closest(key, self.indexes.resources_by_id))
+        return found
+
+    @query
+    def comparisons_between(self, *roles: str) -> tuple[Comparison, ...]:
+        """How the sources draw the lines between exactly these roles, in the data's order.
+
+        >>> [c.id for c in kb.comparisons_between("ai-engineer", "mle")]
+        ['mle-vs-ai-engineer', 'mle-vs-ai-engineer-map']
+        """
+        key = frozenset(self.role(role).id for role in roles)
+        return self.indexes.comparisons_by_roles.get(key, ())
 
     @query
     def search_terms(self, text: str) -> list[Term]:
@@ -469,7 +567,13 @@ class Indexes:
     """The look-ups every query answers from, built once with the knowledge base."""
 
     sources: tuple[Source, ...]
+    tiers: tuple[Tier, ...]
     roles: tuple[Role, ...]
+    roles_by_tier: Mapping[str, tuple[RoleTitle, ...]]
+    occupations: tuple[Occupation, ...]
+    backgrounds: tuple[Background, ...]
+    routes: tuple[Route, ...]
+    plans: tuple[Plan, ...]
     glossary: tuple[Term, ...]
     skills: tuple[SkillArea, ...]
     comparisons: tuple[Comparison, ...]
@@ -483,7 +587,8 @@ class Indexes:
     #: In the sources' suggested order first; the data's order among equals.
     resources: tuple[Resource, ...]
     resources_by_role: Mapping[str, tuple[Resource, ...]]
-    comparisons_by_pair: Mapping[frozenset[str], Comparison]
+    resources_by_id: Mapping[str, Resource]
+    comparisons_by_roles: Mapping[frozenset[str], tuple[Comparison, ...]]
     origins: Mapping[tuple[str, str], Origin]
 
     @classmethod
@@ -503,14 +608,25 @@ class Indexes:
             sorted(records("resources", Resource), key=lambda r: (r.order is None, r.order or 0))
         )
         comparisons = records("comparisons", Comparison)
-        pairs: dict[frozenset[str], Comparison] = {}
+        by_roles: dict[frozenset[str], list[Comparison]] = {}
         for comparison in comparisons:
-            pairs.setdefault(frozenset(comparison.roles), comparison)
+            by_roles.setdefault(frozenset(comparison.roles), []).append(comparison)
+        roles = records("roles", Role)
+        tiers_of = {role.id: role.tier for role in roles}
         figures: dict[str, SalaryBand | MarketFact] = {band.id: band for band in bands}
         figures.update((fact.id, fact) for fact in facts if fact.id not in figures)
         return cls(
             sources=records("sources", Source),
-            roles=records("roles", Role),
+            tiers=tuple(sorted(records("tiers", Tier), key=lambda tier: tier.order)),
+            roles=roles,
+            roles_by_tier=_grouped(
+                (RoleTitle(role.id, role.title) for role in sorted(roles, key=lambda r: r.title.casefold())),
+                lambda role: [tiers_of[role.id]],
+            ),
+            occupations=tuple(sorted(records("occupations", Occupation), key=lambda job: job.soc)),
+            backgrounds=records("backgrounds", Background),
+            routes=records("routes", Route),
+            plans=records("plans", Plan),
             glossary=records("glossary", Term),
             skills=records("skills", SkillArea),
             comparisons=comparisons,
@@ -522,7 +638,8 @@ class Indexes:
             figures=figures,
             resources=resources,
             resources_by_role=_grouped(resources, lambda resource: resource.roles),
-            comparisons_by_pair=pairs,
+            resources_by_id={resource.id: resource for resource in reversed(resources)},
+            comparisons_by_roles={roles: tuple(found) for roles, found in by_roles.items()},
             origins={
                 (collection, str(getattr(record, "id", ""))): origin
                 for collection, found in entries.items()
@@ -531,8 +648,8 @@ class Indexes:
         )
 
 
-def _grouped(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> dict[str, tuple[R, ...]]:
-    groups: dict[str, list[R]] = {}
+def _grouped(records: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, tuple[T, ...]]:
+    groups: dict[str, list[T]] = {}
     for record in records:
         for key in dict.fromkeys(keys(record)):
             groups.setdefault(key, []).append(record)

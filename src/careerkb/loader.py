@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from careerkb import cache, integrity
 from careerkb.knowledge import KnowledgeBase, Origin, closest
-from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Record
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION, SOC_PATTERN, Record
 from careerkb.problems import DataError, FieldPath, Problem
 
 if TYPE_CHECKING:
@@ -184,6 +184,8 @@ def _message(error: ErrorDetails, model: type[Record]) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_pattern_mismatch":
+        if error.get("ctx", {}).get("pattern") == SOC_PATTERN:
+            return f"{given!r} is not a SOC code: write two digits, a hyphen and four digits, as in '15-2051'"
         return f"{given!r} is not a valid id: use lowercase letters, digits and single hyphens"
     if kind in {"literal_error", "enum"}:
         expected = error.get("ctx", {}).get("expected", "")

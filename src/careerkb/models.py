@@ -23,7 +23,9 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+from careerkb.format import HEDGE_WORDS
+
+SCHEMA_VERSION = 2
 
 RecordId = Annotated[
     str,
@@ -177,6 +179,13 @@ class Cited(Record):
     as_of: AsOf
 
 
+Hedge = Literal["reportedly", "single-report", "hedged", "survey", "directional"]
+Hedges = Annotated[
+    list[Hedge],
+    Field(description="How the source hedges the figure: " + ", ".join(HEDGE_WORDS) + "."),
+]
+
+
 # --- sources ------------------------------------------------------------------------------------
 
 
@@ -186,6 +195,9 @@ class Source(Record):
     id: RecordId
     title: Text
     publisher: Text
+    cite_as: Text | None = Field(
+        None, description="How citations name it, e.g. 'CR Labs, The Researchers'; the publisher if absent."
+    )
     author: Text | None = None
     url: WebUrl | None = None
     as_of: AsOf
@@ -194,7 +206,19 @@ class Source(Record):
     note: Text | None = None
 
 
-# --- roles --------------------------------------------------------------------------------------
+# --- tiers and roles -----------------------------------------------------------------------------
+
+
+class Tier(Record):
+    """One of the kinds of AI work (research, engineering, ...); every role belongs to one."""
+
+    id: RecordId
+    name: Text
+    order: int = Field(gt=0, le=100, description="Place on the map, from research to application.")
+    summary: Text = Field(description="What the tier is for, in one line of our words.")
+    description: Text = Field(description="What the tier is for and who it suits, in our words.")
+    sources: list[RecordId] = Field(min_length=1)
+
 
 RoleStatus = Literal["established", "fastest-growing", "emerging", "fading"]
 
@@ -215,6 +239,56 @@ class CitedList(Cited):
     """A list of points taken from one source, such as a typical day."""
 
     items: list[Text] = Field(min_length=1)
+
+
+class Paraphrase(Cited):
+    """How job postings describe a role, in our words: never the postings' own sentences."""
+
+    text: Text
+
+
+Stage = Literal["applied-course", "expert-program", "portfolio-project", "break-in"]
+STAGE_ORDER: tuple[Stage, ...] = ("applied-course", "expert-program", "portfolio-project", "break-in")
+STAGE_NAMES: dict[Stage, str] = {
+    "applied-course": "Applied course",
+    "expert-program": "Expert program",
+    "portfolio-project": "Portfolio project",
+    "break-in": "Break-in move",
+}
+
+
+class PathStep(Record):
+    stage: Stage
+    text: Text = Field(description="What to do at this stage, in our words.")
+    resources: list[RecordId] = Field([], description="Resources the step names, by id.")
+
+
+class LearningPath(Cited):
+    """A source's four-stage route into a role, one step per stage, in the stages' order."""
+
+    steps: list[PathStep] = Field(min_length=1, max_length=len(STAGE_ORDER))
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Self:
+        stages = [step.stage for step in self.steps]
+        if len(set(stages)) < len(stages):
+            raise ValueError(f"each stage comes once; got {stages}")
+        if stages != sorted(stages, key=STAGE_ORDER.index):
+            raise ValueError(f"stages go in the order {', '.join(STAGE_ORDER)}; got {', '.join(stages)}")
+        return self
+
+
+Relation = Literal["direct-match", "nearest-parent"]
+
+
+class OccupationLink(Record):
+    """How a role relates to an official occupation: few AI titles have a code of their own."""
+
+    occupation: RecordId
+    relation: Relation = Field(
+        description="direct-match: the occupation is this work; nearest-parent: the closest wider one."
+    )
+    reason: Text = Field(description="Why this occupation, in our words.")
 
 
 class InterviewStage(Record):
@@ -249,7 +323,8 @@ class Role(Record):
     title: Text
     abbreviation: Text | None = None
     aliases: list[Alias] = []
-    status: Status
+    tier: RecordId
+    status: Status | None = Field(None, description="Only where a source says how the role is moving.")
     summary: Text = Field(description="One line, in our words.")
     description: Text = Field(description="What the role does, in our words.")
     duties: list[Text] = []
@@ -257,7 +332,11 @@ class Role(Record):
     suits: Text | None = None
     education: Text | None = None
     entry_routes: list[Text] = []
+    backgrounds: CitedList | None = Field(None, description="Where people in the role came from.")
     break_in: Text | None = None
+    postings: Paraphrase | None = None
+    learning_path: LearningPath | None = None
+    occupations: list[OccupationLink] = []
     typical_day: CitedList | None = None
     interview_loop: InterviewLoop | None = None
     career_ladder: CareerLadder | None = None
@@ -268,7 +347,7 @@ class Role(Record):
 
 # --- figures ------------------------------------------------------------------------------------
 
-Level = Literal["entry", "mid", "senior", "staff", "architect", "frontier-lab", "median"]
+Level = Literal["entry", "mid", "senior", "staff", "architect", "frontier-lab", "median", "overall"]
 LEVEL_ORDER: tuple[Level, ...] = (
     "entry",
     "mid",
@@ -277,7 +356,13 @@ LEVEL_ORDER: tuple[Level, ...] = (
     "architect",
     "frontier-lab",
     "median",
+    "overall",
 )
+# A band in pounds stays in pounds: figures are never converted.
+Currency = Literal["USD", "GBP", "EUR", "CAD"]
+# "unstated" where the source does not say whether a figure is base pay or total compensation.
+PayBasis = Literal["total", "base", "unstated"]
+Statistic = Literal["range", "median", "average"]
 
 
 class Years(Record):
@@ -298,8 +383,11 @@ class SalaryBand(Cited):
     id: RecordId
     role: RecordId
     region: Text | None = None
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
-    compensation: Literal["total", "base"] = "total"
+    currency: Currency = "USD"
+    compensation: PayBasis = "total"
+    statistic: Statistic = Field(
+        "range", description="range for low/high; median or average for a single point."
+    )
     level: Level
     level_label: Text = Field(description="The source's own name for the level.")
     years: Years | None = None
@@ -310,14 +398,34 @@ class SalaryBand(Cited):
         False, description="The top is open: '$220K and up', or 'to over $1M' with high=1000000."
     )
     approximate: bool = False
+    qualitative: Text | None = Field(
+        None, description="A band the source gives only in words ('high; near seven figures at the top')."
+    )
+    hedges: Hedges = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words_say_no_basis(cls, value: object) -> object:
+        # A band in words ("high", "climbing fast") is neither base nor total unless it says so.
+        if isinstance(value, dict) and value.get("qualitative") is not None and "compensation" not in value:
+            return {**value, "compensation": "unstated"}
+        return value
 
     @model_validator(mode="after")
     def _one_shape(self) -> Self:
+        if self.qualitative is not None:
+            if any(value is not None for value in (self.low, self.high, self.point)) or self.open_high:
+                raise ValueError("a band in words has no low, high, point or open_high")
+            return self
         if self.point is not None:
             if self.low is not None or self.high is not None:
                 raise ValueError("give either point or low/high, not both")
+            if self.statistic == "range":
+                raise ValueError("a single point is a median or an average: set statistic")
+        elif self.statistic != "range":
+            raise ValueError(f"a {self.statistic} is a single figure: give point, not low/high")
         elif self.low is None:
-            raise ValueError("give low (and high, or open_high: true), or a single point")
+            raise ValueError("give low (and high, or open_high: true), a single point, or qualitative")
         elif self.high is None and not self.open_high:
             raise ValueError("high is missing: give it, or set open_high: true for 'and up'")
         check_bounds(self.low, self.high)
@@ -354,7 +462,17 @@ Measure = Literal[
     "title-age",
     "demand-breadth",
     "pay-comparison",
+    "pay-change",
+    "market-size",
+    "compute-share",
+    "demand-read",
 ]
+
+
+class Forecast(Record):
+    """A figure about the future: it names the year it forecasts."""
+
+    year: int = Field(ge=2000, le=2100, description="The year the forecast is for.")
 
 
 class MarketFact(Cited):
@@ -367,11 +485,37 @@ class MarketFact(Cited):
     figure: Figure | None = Field(None, description="None for a claim the source makes in words.")
     period: Period | None = None
     reported_by: Text | None = Field(None, description="Whose data the source relies on.")
+    forecast: Forecast | None = None
+    hedges: Hedges = []
+
+    @model_validator(mode="after")
+    def _sensible(self) -> Self:
+        if self.measure == "openings-per-candidate" and self.figure is not None:
+            lowest = self.figure.value if self.figure.value is not None else self.figure.low
+            if lowest is not None and lowest <= 0:
+                raise ValueError(f"a ratio of openings to people is positive, got {lowest:.15g}")
+        if self.forecast is not None and self.forecast.year < self.as_of.date.year:
+            raise ValueError(
+                f"forecasts {self.forecast.year}, before the source's own date ({self.as_of.label})"
+            )
+        return self
 
 
 # --- learning, skills, comparisons, glossary ----------------------------------------------------
 
-ResourceKind = Literal["course", "course-series", "cohort", "certificate", "project"]
+ResourceKind = Literal[
+    "course",
+    "course-series",
+    "cohort",
+    "certificate",
+    "project",
+    "program",
+    "track",
+    "library",
+    "guide",
+    "reference",
+    "forum",
+]
 Cost = Literal["free", "paid", "varies", "not-stated"]
 
 
@@ -385,6 +529,7 @@ class Resource(Cited):
     order: int | None = Field(None, gt=0, description="Place in the source's suggested order.")
     description: Text
     taught_by: Text | None = None
+    url: WebUrl | None = Field(None, description="The address the source gives, if it gives one.")
 
 
 class SkillArea(Cited):
@@ -395,24 +540,139 @@ class SkillArea(Cited):
     by_role: dict[RecordId, Text] = Field(min_length=2)
 
 
+class Dimension(Record):
+    """One row of a source's side-by-side table: what each compared role is judged on, say."""
+
+    name: Text
+    by_role: dict[RecordId, Text]
+
+
 class Comparison(Cited):
-    """Where the line falls between two roles, as a source draws it."""
+    """Where the lines fall between two or three roles, as a source draws them."""
 
     id: RecordId
-    roles: list[RecordId] = Field(min_length=2, max_length=2)
+    roles: list[RecordId] = Field(min_length=2, max_length=3)
     headline: Text
     sides: dict[RecordId, Text]
+    framing: Text | None = Field(None, description="The source's picture of the split, in our words.")
+    dimensions: list[Dimension] = []
     hybrid: Text | None = Field(None, description="What a person who does both looks like.")
 
     @model_validator(mode="after")
     def _sides_match_roles(self) -> Self:
-        if self.roles[0] == self.roles[1]:
-            raise ValueError(f"compares {self.roles[0]!r} with itself")
-        if set(self.sides) != set(self.roles):
-            raise ValueError(
-                f"sides must describe exactly the compared roles {self.roles}, got {list(self.sides)}"
-            )
+        if len(set(self.roles)) < len(self.roles):
+            raise ValueError(f"compares a role with itself: {self.roles}")
+        for what, described in (("sides", self.sides), *((d.name, d.by_role) for d in self.dimensions)):
+            if set(described) != set(self.roles):
+                raise ValueError(
+                    f"{what} must describe exactly the compared roles {self.roles}, got {list(described)}"
+                )
         return self
+
+
+# --- official statistics -------------------------------------------------------------------------
+
+SOC_PATTERN = r"^\d{2}-\d{4}$"
+SocCode = Annotated[
+    str,
+    StringConstraints(pattern=SOC_PATTERN),
+    Field(description="A Standard Occupational Classification (SOC 2018) code such as '15-2051'."),
+]
+GrowthDescriptor = Literal[
+    "Much faster than average",
+    "Faster than average",
+    "As fast as average",
+    "Slower than average",
+    "Little or no change",
+    "Decline",
+]
+Education = Literal[
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Some college, no degree",
+    "Postsecondary nondegree award",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+]
+
+
+class Outlook(Record):
+    """Jobs now and the projected change over a decade, as a statistics office projects them."""
+
+    period: Period = Field(description="The projection's decade, e.g. 2024 to 2034.")
+    jobs: int = Field(gt=0, description="Jobs at the start of the period.")
+    projected_jobs: int | None = Field(None, gt=0, description="Jobs projected at its end.")
+    growth_percent: float = Field(ge=-100, le=1000, allow_inf_nan=False)
+    descriptor: GrowthDescriptor | None = Field(None, description="The statistics office's own words.")
+    openings_per_year: int | None = Field(None, gt=0, description="Openings projected each year, on average.")
+
+
+class GroupOutlook(Outlook):
+    """An outlook the source gives only for a group of occupations reported together."""
+
+    group: Text
+
+
+class Occupation(Cited):
+    """An official occupation with its statistics, kept apart from the articles' survey figures."""
+
+    id: RecordId
+    soc: SocCode
+    title: Text
+    summary: Text = Field(description="What people in the occupation do, in our words.")
+    median_pay: Money = Field(description="Median annual wage.")
+    pay_as_of: Moment = Field(description="When the wage data was collected, e.g. '2024-05'.")
+    p10: Money | None = Field(None, description="The wage the lowest 10 percent earned less than.")
+    p90: Money | None = Field(None, description="The wage the highest 10 percent earned more than.")
+    entry_education: Education
+    outlook: Outlook
+    group_outlook: GroupOutlook | None = None
+
+    @model_validator(mode="after")
+    def _percentiles_ordered(self) -> Self:
+        if self.p10 is not None and self.p10 > self.median_pay:
+            raise ValueError(f"p10 ({self.p10}) is above the median ({self.median_pay})")
+        if self.p90 is not None and self.p90 < self.median_pay:
+            raise ValueError(f"p90 ({self.p90}) is below the median ({self.median_pay})")
+        return self
+
+
+# --- choosing ------------------------------------------------------------------------------------
+
+
+class Background(Cited):
+    """A starting point readers come from, and the roles a source says it leads to."""
+
+    id: RecordId
+    name: Text
+    description: Text = Field(description="Who has this background, in our words.")
+    roles: list[RecordId] = Field(min_length=1)
+    why: Text = Field(description="Why those roles fit, in our words.")
+
+
+class Route(Cited):
+    """A way in (a doctorate, applied courses, a portfolio) and the roles a source says it opens."""
+
+    id: RecordId
+    name: Text
+    description: Text
+    opens: list[RecordId] = Field(min_length=1)
+    opens_with_portfolio: list[RecordId] = Field([], description="Roles it reaches with a portfolio.")
+
+
+class PlanStep(Record):
+    name: Text
+    text: Text
+
+
+class Plan(Cited):
+    """A source's ordered plan of action, such as a five-step plan for switching."""
+
+    id: RecordId
+    title: Text
+    steps: list[PlanStep] = Field(min_length=2)
 
 
 class Term(Record):
@@ -431,11 +691,16 @@ class Term(Record):
 # The collections a data file may hold, by the key that introduces them.
 COLLECTIONS: dict[str, type[Record]] = {
     "sources": Source,
+    "tiers": Tier,
     "roles": Role,
     "salary_bands": SalaryBand,
     "market_facts": MarketFact,
     "resources": Resource,
     "skills": SkillArea,
     "comparisons": Comparison,
+    "occupations": Occupation,
+    "backgrounds": Background,
+    "routes": Route,
+    "plans": Plan,
     "glossary": Term,
 }

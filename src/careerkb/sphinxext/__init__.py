@@ -39,8 +39,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         store,
     )
     from careerkb.sphinxext.directives import (
+        careers_map,
         chart,
         chooser,
+        choosing,
         compare,
         market,
         pathways,
@@ -74,6 +76,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         chart.setup_chart,
         json_api.setup_json_api,
         chooser.setup_chooser,
+        careers_map.setup_careers_map,
+        choosing.setup_choosing,
         reference.setup_reference,
         settings.setup_settings_reference,
         hosting.setup_hosting,

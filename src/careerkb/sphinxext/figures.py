@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class FigureRole(SphinxRole):
-    """A figure with its citation: '~$142K (CR Labs, mid-2026)'."""
+    """A figure with its citation: '~$142K (CR Labs, The Builders, mid-2026)'."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         state = build_state(self.env)

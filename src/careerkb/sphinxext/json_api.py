@@ -54,7 +54,7 @@ def api_files(export: Mapping[str, Any], urls: Mapping[str, Urls]) -> dict[str, 
 
     >>> files = api_files(export_document(kb), {"roles": {}})
     >>> sorted(files)[:3]
-    ['comparisons.json', 'glossary.json', 'index.json']
+    ['backgrounds.json', 'comparisons.json', 'glossary.json']
     >>> json.loads(files["index.json"])["collections"]["salary_bands"]
     'salary_bands.json'
     """

@@ -86,8 +86,8 @@ def span(part: Span) -> nodes.Node:
             return term_link(name, quiet=not warn)
         case SourceLink(source_id=source_id, title=title):
             return source_ref(source_id, title)
-        case WebLink(url=url):
-            return nodes.reference(url, url, refuri=url)
+        case WebLink(url=url, text=text):
+            return nodes.reference(text or url, text or url, refuri=url)
         case Code(text=text):
             return nodes.literal(text, text)
         case LocalLink(anchor=anchor, content=content):
@@ -104,7 +104,7 @@ def span(part: Span) -> nodes.Node:
 
 
 def citation(cite: Citation) -> nodes.inline:
-    """'CR Labs, mid-2026', linked to the source's entry, and flagged when the figure has aged."""
+    """'CR Labs, The Builders, mid-2026', linked to the source's entry, flagged when the figure has aged."""
     link = nodes.inline(classes=["careerkb-cite"])
     link += source_ref(cite.source_id, cite.text)
     if cite.stale:

@@ -39,7 +39,7 @@ class Criterion:
     criterion_id: str
     text: str
     role_id: str
-    source: str  # the citation as people read it: 'CR Labs, mid-2026'
+    source: str  # the citation as people read it: 'CR Labs, The Builders, mid-2026'
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,9 @@ def shared_skills(context: Context, roles: Sequence[Role]) -> list[SkillArea]:
     return [area for area in context.kb.skills if all(role.id in area.by_role for role in roles)]
 
 
-def boundary(context: Context, roles: Sequence[Role]) -> Comparison | None:
-    """Where a source draws the line between two roles; None for more than two, or none drawn."""
-    return context.kb.comparison(roles[0].id, roles[1].id) if len(roles) == 2 else None
+def boundaries(context: Context, roles: Sequence[Role]) -> tuple[Comparison, ...]:
+    """Where the sources draw the lines between exactly these roles, if they do."""
+    return context.kb.comparisons_between(*(role.id for role in roles))
 
 
 def compare(context: Context, roles: Sequence[Role]) -> View:
@@ -45,23 +45,23 @@ def compare(context: Context, roles: Sequence[Role]) -> View:
     shows = {("roles", role.id) for role in roles}
     rows: list[tuple[Cell, ...]] = [
         (("In one line",), *((role.summary,) for role in roles)),
+        (("Tier",), *((kb.tier(role.tier).name,) for role in roles)),
         (("Status",), *((status_text(role), *context.cited(role.status)) for role in roles)),
     ]
     after: list[Block] = []
-    comparison = boundary(context, roles)
-    if comparison is not None:
+    for comparison in boundaries(context, roles):
         shows.add(("comparisons", comparison.id))
         rows.append(
             ((comparison.headline, *context.cited(comparison)), *((comparison.sides[r.id],) for r in roles))
         )
-        if comparison.hybrid:
-            after.append(
-                Labelled(
-                    "Doing both",
-                    (comparison.hybrid, *context.cited(comparison)),
-                    classes=("careerkb-hybrid",),
-                )
-            )
+        for dimension in comparison.dimensions:
+            rows.append(((dimension.name,), *((dimension.by_role[r.id],) for r in roles)))
+        for label, text, kind in (
+            ("In a picture", comparison.framing, "careerkb-framing"),
+            ("Doing both", comparison.hybrid, "careerkb-hybrid"),
+        ):
+            if text:
+                after.append(Labelled(label, (text, *context.cited(comparison)), classes=(kind,)))
     for area in shared_skills(context, roles):
         shows.add(("skills", area.id))
         rows.append(((area.area, *context.cited(area)), *((area.by_role[r.id],) for r in roles)))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Citation:
-    """A figure's source as readers see it ('CR Labs, mid-2026'), linked to the source's entry."""
+    """A figure's source as readers see it ('CR Labs, The Builders, mid-2026'), linked to its entry."""
 
     source_id: str
     text: str
@@ -65,9 +65,10 @@ class SourceLink:
 
 @dataclass(frozen=True)
 class WebLink:
-    """An address outside the site, shown as it is."""
+    """An address outside the site, shown as it is or under a name such as a course's."""
 
     url: str
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ Cell: TypeAlias = Inline | tuple[Block, ...]
 
 
 def cited(citation: Citation) -> Inline:
-    """' (CR Labs, mid-2026)': a citation after the text it backs."""
+    """' (CR Labs, The Builders, mid-2026)': a citation after the text it backs."""
     return (" (", citation, ")")
 
 
@@ -198,7 +199,9 @@ def _span_text(span: Span) -> str:
             return _span_text(content)
         case Code(text=text):
             return text
-        case Styled(text=text) | TermLink(name=text) | WebLink(url=text):
+        case WebLink(url=url, text=text):
+            return text or url
+        case Styled(text=text) | TermLink(name=text):
             return text
 
 

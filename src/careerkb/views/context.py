@@ -43,13 +43,13 @@ class Context:
     clock: Clock = TIMELESS
 
     def citation(self, record: Cited) -> Citation:
-        """'CR Labs, mid-2026', flagged when the figure has aged."""
-        text = citation(self.kb.publisher(record.source), record.as_of.label)
+        """'CR Labs, The Builders, mid-2026', flagged when the figure has aged."""
+        text = citation(self.kb.cited_as(record.source), record.as_of.label)
         return Citation(record.source, text, self.clock.is_stale(record.as_of.date))
 
-    def cited(self, record: Cited) -> tuple[Span, ...]:
-        """' (CR Labs, mid-2026)', after the text the record backs."""
-        return (" (", self.citation(record), ")")
+    def cited(self, record: Cited | None) -> tuple[Span, ...]:
+        """' (CR Labs, The Builders, mid-2026)', after the text the record backs; nothing for no record."""
+        return (" (", self.citation(record), ")") if record is not None else ()
 
     def role_link(self, role_id: str) -> RoleLink:
         """A link to a role, by its id (one the data has checked).
@@ -76,4 +76,4 @@ def role_link(role: Role) -> RoleLink:
 
 def status_text(role: Role) -> str:
     """'established', 'fading', 'emerging': the status as a reader says it."""
-    return role.status.value.replace("-", " ")
+    return role.status.value.replace("-", " ") if role.status else "not stated by the sources"

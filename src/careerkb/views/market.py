@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from careerkb.format import figure_label
+from careerkb.format import figure_label, hedge_text
 from careerkb.knowledge import closest
 from careerkb.models import Measure
 from careerkb.views.content import BulletList, Paragraph, Span, Strong
@@ -40,6 +40,10 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
             spans += [Strong(figure_label(fact.figure), ("careerkb-figure-value",)), " — "]
         spans.append(fact.statement)
         details = [f"period: {fact.period.label}"] if fact.period else []
+        if fact.forecast:
+            details.append(f"a forecast for {fact.forecast.year}")
+        if fact.hedges:
+            details.append(hedge_text(fact.hedges))
         if fact.reported_by:
             details.append(f"data: {fact.reported_by}")
         spans += [" (", *(f"{detail}; " for detail in details), context.citation(fact), ")"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careerkb.format import CURRENCY_SIGNS, band_label, citation, level_label
+from careerkb.format import CURRENCY_SIGNS, band_label, citation, hedge_text, level_label, pay_basis
 from careerkb.models import LEVEL_ORDER
-from careerkb.views.content import Cell, Paragraph, Strong, Table
+from careerkb.views.content import Cell, Paragraph, Span, Strong, Styled, Table
 from careerkb.views.context import ViewProblem, pay
 from careerkb.views.model import View, shown
 
@@ -22,30 +22,59 @@ if TYPE_CHECKING:
     from careerkb.models import Level, SalaryBand, Source
     from careerkb.views.context import Context, Named
 
-DEFAULT_CAPTION = "Total compensation by level"
+TOTAL_CAPTION = "Total compensation by level"
+DEFAULT_CAPTION = "Pay by level"
 
 
 def pay_grid(
-    context: Context, roles: Sequence[Named], bands: Iterable[SalaryBand]
+    context: Context, roles: Sequence[Named], bands: Iterable[SalaryBand], *, basis: bool = True
 ) -> tuple[tuple[Cell, ...], ...]:
-    """Rows of (level, one pay cell per role, source), ordered by source and level."""
-    by_row: dict[tuple[str, int], dict[str, SalaryBand]] = {}
+    """Rows of (level, one pay cell per role, source), ordered by source and level.
+
+    Bands of one source at one level share a row when the source names the level alike; a
+    role with two such bands shows both in its cell. With ``basis``, each cell says what it
+    measures (base or total, a median or an average); hedges are always shown.
+    """
+    by_row: dict[tuple[str, int, str], dict[str, list[SalaryBand]]] = {}
     for band in bands:
-        by_row.setdefault((band.source, LEVEL_ORDER.index(band.level)), {})[band.role] = band
+        key = (band.source, LEVEL_ORDER.index(band.level), band.level_label)
+        by_row.setdefault(key, {}).setdefault(band.role, []).append(band)
     rows: list[tuple[Cell, ...]] = []
     for key in sorted(by_row):
         found = by_row[key]
-        first = next(iter(found.values()))
+        first = next(iter(found.values()))[0]
         cells: list[Cell] = [(level_label(first),)]
-        cells += [(pay(found[role.id]),) if role.id in found else ("—",) for role in roles]
+        cells += [_pay_cell(found.get(role.id, []), basis=basis) for role in roles]
         cells.append((context.citation(first),))
         rows.append(tuple(cells))
     return tuple(rows)
 
 
-def pay_table(context: Context, roles: Sequence[Named], bands: Sequence[SalaryBand], title: str) -> Table:
+def _pay_cell(bands: list[SalaryBand], *, basis: bool) -> Cell:
+    if not bands:
+        return ("—",)
+    spans: list[Span] = []
+    for band in bands:
+        if spans:
+            spans.append("; ")
+        spans.append(pay(band))
+        notes = [pay_basis(band)] if basis and band.qualitative is None else []
+        if band.hedges:
+            notes.append(hedge_text(band.hedges))
+        if notes:
+            spans.append(Styled(f" ({', '.join(notes)})", ("careerkb-pay-note",)))
+    return tuple(spans)
+
+
+def pay_table(
+    context: Context, roles: Sequence[Named], bands: Sequence[SalaryBand], title: str | None = None
+) -> Table:
+    """Pay by level; the caption says "total compensation" only when every band is total."""
+    every_total = all(band.compensation == "total" and band.statistic == "range" for band in bands)
+    caption = title or (TOTAL_CAPTION if every_total else DEFAULT_CAPTION)
     headers = ("Level", *(role.title for role in roles), "Source")
-    return Table(headers, pay_grid(context, roles, bands), title=title, classes=("careerkb-salary-table",))
+    rows = pay_grid(context, roles, bands, basis=not every_total)
+    return Table(headers, rows, title=caption, classes=("careerkb-salary-table",))
 
 
 def salary_table(
@@ -67,7 +96,7 @@ def salary_table(
     if not bands:
         raise ViewProblem("the filter matches no salary bands", empty=True)
     with_pay = [role for role in roles if any(band.role == role.id for band in bands)]
-    table = pay_table(context, with_pay, bands, caption or DEFAULT_CAPTION)
+    table = pay_table(context, with_pay, bands, caption)
     return View((table,), shown("salary_bands", *(band.id for band in bands)))
 
 
@@ -130,12 +159,6 @@ def salary_chart(
     position = {role.id: index for index, role in enumerate(roles)}
     bands.sort(key=lambda band: (LEVEL_ORDER.index(band.level), position[band.role], band.source))
     with_pay = [role for role in roles if any(band.role == role.id for band in bands)]
-    currencies = sorted({band.currency for band in bands})
-    if len(currencies) > 1:
-        raise ViewProblem(
-            f"the bands mix currencies ({', '.join(currencies)}), which cannot share an axis; "
-            "choose one with :source:"
-        )
     rows = tuple(
         ((level_label(band),), (context.role_link(band.role),), (pay(band),), (context.citation(band),))
         for band in bands
@@ -146,10 +169,23 @@ def salary_chart(
         title=caption or CHART_CAPTION,
         classes=("careerkb-chart-table",),
     )
+    # A band in words has no bar to draw: the table under the chart lists it with the rest.
+    drawn = [band for band in bands if band.qualitative is None]
+    if not drawn:
+        raise ViewProblem(
+            f"{_filter(roles, source, by_role)} has only bands given in words; show them as a table"
+        )
+    currencies = sorted({band.currency for band in drawn})
+    if len(currencies) > 1:
+        raise ViewProblem(
+            f"the bands mix currencies ({', '.join(currencies)}), which cannot share an axis; "
+            "choose one with :source:"
+        )
+    drawn_roles = [role for role in with_pay if any(band.role == role.id for band in drawn)]
     return SalaryChart(
         (table,),
         shown("salary_bands", *(band.id for band in bands)),
-        data=_chart(context, with_pay, bands, currencies[0]),
+        data=_chart(context, drawn_roles, drawn, currencies[0]),
         alt=chart_summary(context, with_pay, bands),
         caption=caption,
     )
@@ -182,7 +218,7 @@ def and_list(items: Iterable[str]) -> str:
 
 def _source_names(context: Context, bands: list[SalaryBand]) -> dict[str, str]:
     """A short name for each source: its publisher, or publisher and date when two share one."""
-    publishers = {band.source: context.kb.publisher(band.source) for band in bands}
+    publishers = {band.source: context.kb.cited_as(band.source) for band in bands}
     if len(set(publishers.values())) == len(publishers):
         return publishers
     return {band.source: citation(publishers[band.source], band.as_of.label) for band in bands}
@@ -222,7 +258,15 @@ def _chart(context: Context, roles: list[Named], bands: list[SalaryBand], curren
             )
         )
     kinds = {band.compensation for band in bands}
-    axis = {"total": "Total compensation", "base": "Base pay"}.get(kinds.pop()) if len(kinds) == 1 else None
+    axis = (
+        {
+            "total": "Total compensation",
+            "base": "Base pay",
+            "unstated": "Pay (the source does not say base or total)",
+        }.get(kinds.pop())
+        if len(kinds) == 1
+        else None
+    )
     return ChartData(
         version=CHART_VERSION,
         sign=CURRENCY_SIGNS.get(currency, f"{currency} "),
@@ -242,7 +286,7 @@ def chart_summary(context: Context, roles: list[Named], bands: list[SalaryBand])
     groups: dict[tuple[str, str], list[SalaryBand]] = {}
     for band in bands:
         groups.setdefault((band.source, band.as_of.label), []).append(band)
-    sources = [f"{kb.publisher(source)} ({as_of})" for source, as_of in groups]
+    sources = [f"{kb.cited_as(source)} ({as_of})" for source, as_of in groups]
     head = f"Pay bands by level for {and_list(role.title for role in roles)}, from {and_list(sources)}"
 
     def figures(group: list[SalaryBand]) -> str:

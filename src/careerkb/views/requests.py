@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from careerkb.models import LEVEL_ORDER, Level
 from careerkb.views import chooser as chooser_views
+from careerkb.views import choosing, disagreements, market, occupations, pay, roles, sources, tiers
 from careerkb.views import compare as compare_views
 from careerkb.views import glossary as glossary_views
-from careerkb.views import market, pay, roles, sources
 from careerkb.views.context import ViewProblem
 
 if TYPE_CHECKING:
@@ -145,6 +145,38 @@ def chooser(context: Context, request: Request) -> chooser_views.Chooser:
     return chooser_views.chooser(context)
 
 
+def disagreements_table(context: Context, request: Request) -> View:
+    return disagreements.disagreements(context, request.roles(context))
+
+
+def official_statistics(context: Context, request: Request) -> View:
+    return occupations.official_statistics(context, request.required_argument)
+
+
+def occupations_table(context: Context, request: Request) -> View:
+    return occupations.occupations_table(context)
+
+
+def tiers_overview(context: Context, request: Request) -> tiers.CareersMap:
+    return tiers.tiers_overview(context)
+
+
+def tier_roles(context: Context, request: Request) -> View:
+    return tiers.tier_roles(context, request.required_argument)
+
+
+def backgrounds(context: Context, request: Request) -> View:
+    return choosing.backgrounds(context)
+
+
+def routes(context: Context, request: Request) -> View:
+    return choosing.routes(context)
+
+
+def plan(context: Context, request: Request) -> View:
+    return choosing.plan(context, request.argument)
+
+
 #: Each directive of the careerkb domain that shows data, by name, and its view.
 VIEWS: dict[str, Callable[[Context, Request], View]] = {
     "quick-facts": quick_facts,
@@ -161,4 +193,12 @@ VIEWS: dict[str, Callable[[Context, Request], View]] = {
     "glossary": glossary,
     "sources": sources_list,
     "chooser": chooser,
+    "official-statistics": official_statistics,
+    "disagreements": disagreements_table,
+    "occupations": occupations_table,
+    "tiers": tiers_overview,
+    "tier": tier_roles,
+    "backgrounds": backgrounds,
+    "routes": routes,
+    "plan": plan,
 }

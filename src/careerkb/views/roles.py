@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careerkb.format import figure_label
+from careerkb.format import figure_label, pay_basis
+from careerkb.models import STAGE_NAMES
 from careerkb.views.content import (
     Box,
     BulletList,
@@ -15,15 +16,17 @@ from careerkb.views.content import (
     Paragraph,
     Rubric,
     SourceLink,
+    Span,
     Strong,
     Table,
+    WebLink,
     joined,
 )
 from careerkb.views.context import ViewProblem, pay, role_link, status_text
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
-    from careerkb.models import MarketFact, Resource, Role, SalaryBand
+    from careerkb.models import CitedList, MarketFact, Resource, Role, SalaryBand
     from careerkb.views.content import Block
     from careerkb.views.context import Context
 
@@ -38,10 +41,11 @@ class RoleSummary:
 
 
 def role_summaries(context: Context) -> list[RoleSummary]:
-    """Every role, by title, with its pay at entry level and its headline demand figure."""
+    """Every role, tier by tier and by title within a tier, with its pay at entry level and
+    its headline demand figure."""
     kb = context.kb
     summaries = []
-    for role in sorted(kb.roles, key=lambda r: r.title.casefold()):
+    for role in (kb.role(named.id) for tier in kb.tiers for named in kb.tier_roles(tier.id)):
         fact = kb.headline_fact(role.id)
         demand = fact if fact is not None and fact.figure is not None else None
         summaries.append(RoleSummary(role, kb.entry_pay(role.id), demand))
@@ -64,9 +68,10 @@ def roles_directory(context: Context) -> View:
             shows.add(("market_facts", fact.id))
             demand = (f"{figure_label(fact.figure)} — {fact.statement}", *context.cited(fact))
         status = (status_text(role), *context.cited(role.status))
-        rows.append(((role_link(role),), (role.summary,), status, pay_cell, demand))
+        tier = (context.kb.tier(role.tier).name,)
+        rows.append(((role_link(role),), tier, (role.summary,), status, pay_cell, demand))
     table = Table(
-        ("Role", "In one line", "Status", "Entry pay", "Demand"),
+        ("Role", "Tier", "In one line", "Status", "Entry pay", "Demand"),
         tuple(rows),
         classes=("careerkb-roles-directory", "careerkb-sortable"),
     )
@@ -80,12 +85,14 @@ def quick_facts(context: Context, key: str) -> View:
     shows = {("roles", role.id)}
     lines: list[Block] = [
         Labelled("In one line", (role.summary,)),
-        Labelled("Status", (status_text(role), *context.cited(role.status))),
+        Labelled("Tier", (kb.tier(role.tier).name,)),
     ]
+    if role.status is not None:
+        lines.append(Labelled("Status", (status_text(role), *context.cited(role.status))))
     band = kb.entry_pay(role.id)
     if band is not None:
         shows.add(("salary_bands", band.id))
-        lines.append(Labelled("Entry pay", (pay(band), " total compensation", *context.cited(band))))
+        lines.append(Labelled("Entry pay", (pay(band), f" {pay_basis(band)}", *context.cited(band))))
     fact = kb.headline_fact(role.id)
     if fact is not None and fact.figure is not None:
         shows.add(("market_facts", fact.id))
@@ -135,13 +142,26 @@ def role_profile(context: Context, key: str) -> RoleProfile:
     ):
         if text:
             body += _section(title, Paragraph((text,)))
-    if role.typical_day:
-        day = role.typical_day
+    if role.backgrounds:
+        came_from = role.backgrounds
         body += _section(
-            "A typical day",
-            BulletList(tuple((item,) for item in day.items), classes=("careerkb-typical-day",)),
-            Paragraph(("As described by ", context.citation(day), "."), classes=("careerkb-source-note",)),
+            "Where people come from",
+            BulletList(tuple((item,) for item in came_from.items), classes=("careerkb-backgrounds",)),
+            Paragraph(
+                ("As described by ", context.citation(came_from), "."), classes=("careerkb-source-note",)
+            ),
         )
+    if role.postings:
+        body += _section(
+            "How job posts describe it",
+            Paragraph((role.postings.text,), classes=("careerkb-postings",)),
+            Paragraph(
+                ("Our paraphrase of postings, as summarised by ", context.citation(role.postings), "."),
+                classes=("careerkb-source-note",),
+            ),
+        )
+    if role.typical_day:
+        body += _cited_list(context, "A typical day", role.typical_day, "careerkb-typical-day")
     # Only each source's title: a page listing a role's sources does not show their details.
     sources = [SourceLink(source_id, kb.source_title(source_id)) for source_id in role.sources]
     # Titles may contain commas: a semicolon keeps the list readable.
@@ -153,6 +173,14 @@ def role_profile(context: Context, key: str) -> RoleProfile:
 
 def _section(title: str, *content: Block) -> list[Block]:
     return [Rubric(title, classes=("careerkb-rubric",)), *content]
+
+
+def _cited_list(context: Context, title: str, points: CitedList, kind: str) -> list[Block]:
+    return _section(
+        title,
+        BulletList(tuple((item,) for item in points.items), classes=(kind,)),
+        Paragraph(("As described by ", context.citation(points), "."), classes=("careerkb-source-note",)),
+    )
 
 
 def career_ladder(context: Context, key: str) -> View:
@@ -174,8 +202,11 @@ def career_ladder(context: Context, key: str) -> View:
 
 
 def learning_path(context: Context, key: str) -> View:
-    """Resources in the source's suggested order, then the rest."""
+    """A role's path stage by stage where a source gives one; else its resources in the
+    source's suggested order, then the rest."""
     role = context.kb.role(key)
+    if role.learning_path is not None:
+        return _staged_path(context, role)
     resources = context.kb.resources(role=role.id)
     if not resources:
         raise ViewProblem(f"the sources suggest no learning resources for {role.id!r}", empty=True)
@@ -183,6 +214,26 @@ def learning_path(context: Context, key: str) -> View:
     items = tuple(_resource(context, resource) for resource in ordered)
     listing = BulletList(items, classes=("careerkb-learning-path",))
     return View((listing,), shown("resources", *(r.id for r in resources)))
+
+
+def _staged_path(context: Context, role: Role) -> View:
+    path = role.learning_path
+    assert path is not None
+    items: list[Cell] = []
+    for number, step in enumerate(path.steps, 1):
+        names = [context.kb.resource(key) for key in step.resources]
+        blocks: list[Block] = [Paragraph((Strong(f"{number}. {STAGE_NAMES[step.stage]}"), f": {step.text}"))]
+        if names:
+            blocks.append(Labelled("Named", joined([_resource_name(resource) for resource in names], "; ")))
+        items.append(tuple(blocks))
+    listing = BulletList(tuple(items), classes=("careerkb-learning-path", "careerkb-staged-path"))
+    note = Paragraph(("Source: ", context.citation(path)), classes=("careerkb-source-note",))
+    resource_ids = [key for step in path.steps for key in step.resources]
+    return View((listing, note), shown("roles", role.id) | shown("resources", *resource_ids))
+
+
+def _resource_name(resource: Resource) -> Span:
+    return WebLink(resource.url, resource.name) if resource.url else resource.name
 
 
 def _resource(context: Context, resource: Resource) -> Cell:

@@ -1,7 +1,8 @@
 """```{careerkb:salary-chart}```: pay bands as a horizontal bar chart, with the same figures as a table.
 
 The view (:func:`careerkb.views.pay.salary_chart`) says what the chart shows; this directive puts
-that data in a :class:`salary_chart` node, with a file name made from a hash of it. The HTML
+that data in a :class:`drawing` node, with a file name made from a hash of it. The careers map
+(``careerkb:tiers``) is drawn through the same node. The HTML
 writer has it drawn (:mod:`careerkb.drawing`), once per distinct chart, into
 ``_images/careerkb/`` as a static SVG file; equal charts get equal names and byte-identical
 files, so parallel writers never clash and rebuilds change nothing. Every other builder shows
@@ -39,17 +40,39 @@ if TYPE_CHECKING:
 
     from careerkb.views import Context
     from careerkb.views.pay import ChartData
+    from careerkb.views.tiers import MapData
 
 #: The charts' folder inside the HTML builder's image folder.
 IMAGE_FOLDER = "careerkb"
 
 
-class salary_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """A chart: ``filename`` (the SVG's name), ``chart`` (its :class:`~careerkb.views.pay.ChartData`),
-    ``alt`` and ``caption``.
+class drawing(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """A figure drawn from data: ``filename`` (the SVG's name), ``data`` (a
+    :class:`~careerkb.views.pay.ChartData` or :class:`~careerkb.views.tiers.MapData`), ``alt``
+    and ``caption``.
 
     Its child is the text alternative as a paragraph, which non-HTML builders show in its place.
     """
+
+
+def drawing_node(
+    data: ChartData | MapData, *, kind: str, alt: str, caption: str, alt_in_caption: bool = True
+) -> drawing:
+    """A drawing of ``data`` whose SVG is named ``<kind>-<hash>.svg``, with ``alt`` as its text.
+
+    ``alt_in_caption`` repeats the text alternative under the picture, for sighted readers
+    too; leave it off where the same content follows as a table.
+    """
+    node = drawing(
+        filename=_filename(kind, data),
+        data=data,
+        alt=alt,
+        caption=caption,
+        alt_in_caption=alt_in_caption,
+        classes=["careerkb-chart"],
+    )
+    node += nodes.paragraph(alt, alt)
+    return node
 
 
 class SalaryChartDirective(CareerkbDirective):
@@ -67,15 +90,9 @@ class SalaryChartDirective(CareerkbDirective):
         view = requests.salary_chart(context, self.request())
         assert view.data is not None  # the chart's view always draws a chart
         self.shows(view)
-        node = salary_chart(
-            filename=_filename(view.data),
-            chart=view.data,
-            alt=view.alt,
-            caption=view.caption,
-            classes=["careerkb-chart"],
-        )
+        node = drawing_node(view.data, kind="salary-chart", alt=view.alt, caption=view.caption)
+        node.children = [block(chart_text(view))]
         self.set_source_info(node)
-        node += block(chart_text(view))
         return [node, *(block(item) for item in view.blocks)]
 
 
@@ -87,21 +104,21 @@ def _renderer() -> str:
         return "no renderer"
 
 
-def _filename(chart: ChartData) -> str:
-    """A name for the chart's SVG from what it shows and what draws it."""
-    data = json.dumps(dataclasses.asdict(chart), sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(f"{data}\n{_renderer()}".encode()).hexdigest()[:20]
-    return f"salary-chart-{digest}.svg"
+def _filename(kind: str, data: ChartData | MapData) -> str:
+    """A name for the SVG from what it shows and what draws it."""
+    content = json.dumps(dataclasses.asdict(data), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(f"{content}\n{_renderer()}".encode()).hexdigest()[:20]
+    return f"{kind}-{digest}.svg"
 
 
-def write_svg(folder: Path, node: salary_chart) -> Path:
+def write_svg(folder: Path, node: drawing) -> Path:
     """Draw the chart into ``folder`` unless a file of its name (hence its content) is there."""
     target = folder / str(node["filename"])
     if target.exists():
         return target
     from careerkb.drawing import draw
 
-    svg = draw(node["chart"])
+    svg = draw(node["data"])
     folder.mkdir(parents=True, exist_ok=True)
     # Written aside and moved into place, so a reader (or a parallel writer) never sees half a file.
     aside = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
@@ -113,7 +130,7 @@ def write_svg(folder: Path, node: salary_chart) -> Path:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def visit_chart_html(self: HTML5Translator, node: salary_chart) -> None:
+def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
     builder = self.builder
     try:
         write_svg(Path(builder.outdir, builder.imagedir, IMAGE_FOLDER), node)
@@ -125,28 +142,30 @@ def visit_chart_html(self: HTML5Translator, node: salary_chart) -> None:
         )
         return  # the text alternative, the node's child, renders instead
     src = posixpath.join(builder.imgpath, IMAGE_FOLDER, node["filename"])
+    # "dark-light": the drawing is transparent with mid-grey ink that reads on either theme, so
+    # pydata-sphinx-theme must not give it a white panel or dim it in dark mode.
     alt = escape(node["alt"])
     caption = escape(node["caption"])
     title = f'<span class="careerkb-chart-title">{caption}</span> ' if caption else ""
     self.body.append(
         self.starttag(node, "figure")
-        + f'<img src="{escape(src)}" alt="{alt}" class="careerkb-chart-image" loading="lazy" />\n'
-        + f"<figcaption>{title}{alt}</figcaption>\n</figure>\n"
+        + f'<img src="{escape(src)}" alt="{alt}" class="careerkb-chart-image dark-light" loading="lazy" />\n'
+        + f"<figcaption>{title}{alt if node['alt_in_caption'] else ''}</figcaption>\n</figure>\n"
     )
     raise nodes.SkipNode
 
 
-def visit_chart_text(self: Any, node: salary_chart) -> None:
+def visit_chart_text(self: Any, node: drawing) -> None:
     """Other builders show the node's child, the text alternative, in place of the image."""
 
 
-def depart_chart(self: Any, node: salary_chart) -> None:
+def depart_chart(self: Any, node: drawing) -> None:
     pass
 
 
 def setup_chart(app: Sphinx) -> None:
     app.add_node(
-        salary_chart,
+        drawing,
         html=(visit_chart_html, depart_chart),
         text=(visit_chart_text, depart_chart),
         latex=(visit_chart_text, depart_chart),

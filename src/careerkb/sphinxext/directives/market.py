@@ -28,5 +28,19 @@ class MarketFactsDirective(CareerkbDirective):
     view = staticmethod(requests.market_facts)
 
 
+class DisagreementsDirective(CareerkbDirective):
+    """Where the sources disagree, found by comparing the data: pay at one level, or a market
+    figure of one measure, for one role from two sources, further apart than the tolerance.
+
+    Filter with ``:role:`` (comma-separated role ids); without it, every role. A role on which
+    the sources agree gets a sentence saying so.
+    """
+
+    option_spec: ClassVar[OptionSpec] = {"role": directives.unchanged_required}
+
+    view = staticmethod(requests.disagreements_table)
+
+
 def setup_market(app: Sphinx) -> None:
     app.add_directive_to_domain("careerkb", "market-facts", MarketFactsDirective)
+    app.add_directive_to_domain("careerkb", "disagreements", DisagreementsDirective)

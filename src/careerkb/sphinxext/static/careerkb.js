@@ -1,11 +1,12 @@
 // careerkb: makes tables marked `careerkb-sortable` sortable by any column. Without JavaScript
-// they stay plain, complete tables. Pay columns sort by their first figure ($90K before $140K).
+// they stay plain, complete tables. Pay columns sort by their first figure ($90K before $140K);
+// a figure in pounds or euros sorts by its number, as no conversion is made.
 "use strict";
 
 (function () {
   function sortKey(cell) {
     const text = cell.textContent.trim();
-    const money = text.match(/\$([\d.]+)\s*([KM])?/);
+    const money = text.match(/[$£€]([\d.]+)\s*([KM])?/);
     if (money) {
       const scale = money[2] === "M" ? 1e6 : money[2] === "K" ? 1e3 : 1;
       return { number: parseFloat(money[1]) * scale, text };

@@ -1,0 +1,199 @@
+"""Where the sources disagree, found by comparing the data rather than by notes typed by hand.
+
+Two records make an *overlapping claim* when they speak of the same role and the same thing (a
+pay band at the same normalised level, or a market figure of the same measure) but come from
+different sources. Such a pair disagrees when its figures differ by more than
+:data:`TOLERANCE`, or, for pay, when the sources give the same career stage different names.
+Each disagreement lists what might explain it (region, date, pay basis, level names, a figure
+shared with other roles) so the reader can weigh both figures rather than pick one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from careerkb.format import band_label, figure_label, pay_basis
+from careerkb.knowledge import normalize
+from careerkb.views.content import Cell, Paragraph, Table, joined
+from careerkb.views.model import View, shown
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from careerkb.models import MarketFact, Measure, SalaryBand
+    from careerkb.views.context import Context, Named
+
+#: Figures further apart than this share of the larger one disagree: 15% separates two readings
+#: of a market from the rounding every source applies ("about", "roughly", "~").
+TOLERANCE = 0.15
+
+#: Measures a source normally gives as a number, so that words in their place are worth a note.
+COUNTED: frozenset[Measure] = frozenset({"openings-per-candidate", "posting-growth", "switch-time"})
+
+Kind = Literal["pay", "level names", "demand", "figure and words"]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two records about the same role and the same thing that do not match."""
+
+    kind: Kind
+    role: str
+    about: str  # 'entry-level pay', 'openings per candidate'
+    first: SalaryBand | MarketFact
+    second: SalaryBand | MarketFact
+    reasons: tuple[str, ...]
+
+
+def apart(first: float, second: float) -> float:
+    """How far apart two figures are, as a share of the larger.
+
+    >>> apart(90000, 130000), apart(3.5, 3.5)
+    (0.3076923076923077, 0.0)
+    """
+    larger = max(abs(first), abs(second))
+    return abs(first - second) / larger if larger else 0.0
+
+
+def _band_points(band: SalaryBand) -> tuple[float, ...]:
+    """The figures that place a band: its low end and, where stated, its top, or its point."""
+    if band.point is not None:
+        return (band.point,)
+    return tuple(value for value in (band.low, band.high) if value is not None)
+
+
+def _bands_differ(first: SalaryBand, second: SalaryBand) -> bool:
+    ours, theirs = _band_points(first), _band_points(second)
+    if not ours or not theirs or first.currency != second.currency:
+        return False
+    # Compare like with like: low with low; tops only when both state one.
+    pairs = list(zip(ours, theirs, strict=False))
+    if first.point is not None or second.point is not None:
+        pairs = [(sum(ours) / len(ours), sum(theirs) / len(theirs))]
+    return any(apart(a, b) > TOLERANCE for a, b in pairs)
+
+
+def _band_reasons(first: SalaryBand, second: SalaryBand) -> tuple[str, ...]:
+    reasons = []
+    if first.region != second.region:
+        reasons.append(f"regions differ ({first.region or 'not stated'} / {second.region or 'not stated'})")
+    if first.as_of.date != second.as_of.date:
+        reasons.append(f"dates differ ({first.as_of.label} / {second.as_of.label})")
+    if pay_basis(first) != pay_basis(second):
+        reasons.append(f"they measure different pay ({pay_basis(first)} / {pay_basis(second)})")
+    if not _same_name(first.level_label, second.level_label):
+        reasons.append(f"the sources name the level differently ({first.level_label} / {second.level_label})")
+    if first.years != second.years:
+        reasons.append("the levels may span different years of experience")
+    return tuple(reasons) or ("the sources do not say what sets their figures apart",)
+
+
+def _same_name(first: str, second: str) -> bool:
+    """'Architect' and 'Architects', 'Mid' and 'Mid-Level', name one level; 'Junior' and
+    'Entry' do not."""
+
+    def bare(name: str) -> str:
+        return normalize(name).removesuffix(" level").removesuffix("s")
+
+    return bare(first) == bare(second)
+
+
+def _fact_value(fact: MarketFact) -> float | None:
+    figure = fact.figure
+    if figure is None:
+        return None
+    if figure.value is not None:
+        return figure.value
+    assert figure.low is not None
+    assert figure.high is not None
+    return (figure.low + figure.high) / 2
+
+
+def _fact_reasons(first: MarketFact, second: MarketFact) -> tuple[str, ...]:
+    reasons = []
+    if set(first.roles) != set(second.roles):
+        reasons.append("one figure covers a different group of roles")
+    if first.as_of.date != second.as_of.date:
+        reasons.append(f"dates differ ({first.as_of.label} / {second.as_of.label})")
+    if first.period != second.period:
+        reasons.append("they measure different periods")
+    if first.reported_by != second.reported_by:
+        reasons.append("they rest on different data")
+    if "directional" in first.hedges or "directional" in second.hedges:
+        reasons.append("a source calls its figure a rough signal")
+    return tuple(reasons) or ("the sources do not say what sets their figures apart",)
+
+
+def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Disagreement]:
+    """Every disagreement about ``roles``, pay first, level by level, then demand."""
+    kb = context.kb
+    for role in roles:
+        bands = [band for band in kb.salary_bands(role=role.id) if band.qualitative is None]
+        for first, second in itertools.combinations(bands, 2):
+            if first.source == second.source or first.level != second.level:
+                continue
+            about = f"{first.level.replace('-', ' ')} pay"
+            if _bands_differ(first, second):
+                yield Disagreement("pay", role.id, about, first, second, _band_reasons(first, second))
+            elif not _same_name(first.level_label, second.level_label):
+                reason = f"one stage, two names: {first.level_label} and {second.level_label}"
+                yield Disagreement("level names", role.id, about, first, second, (reason,))
+        facts = kb.market_facts(role=role.id)
+        for one, other in itertools.combinations(facts, 2):
+            if one.source == other.source or one.measure != other.measure:
+                continue
+            about = one.measure.replace("-", " ")
+            ours, theirs = _fact_value(one), _fact_value(other)
+            if (ours is None) != (theirs is None) and one.measure in COUNTED:
+                # "Several openings per person" beside "about eight": the reader should see both.
+                reason = "one source gives a figure, the other only words"
+                yield Disagreement("figure and words", role.id, about, one, other, (reason,))
+            elif ours is None or theirs is None or one.figure is None or other.figure is None:
+                continue
+            elif one.figure.unit == other.figure.unit and apart(ours, theirs) > TOLERANCE:
+                yield Disagreement("demand", role.id, about, one, other, _fact_reasons(one, other))
+
+
+def _figure(context: Context, record: SalaryBand | MarketFact) -> Cell:
+    from careerkb.models import SalaryBand
+
+    if isinstance(record, SalaryBand):
+        text = f"{band_label(record)} ({record.level_label})"
+    else:
+        text = figure_label(record.figure) if record.figure is not None else record.statement
+    return (text, *context.cited(record))
+
+
+def disagreements(context: Context, roles: Sequence[Named]) -> View:
+    """A table of where the sources disagree about ``roles``, or a sentence saying they agree."""
+    found = list(find_disagreements(context, roles))
+    if not found:
+        names = joined([context.role_link(role.id) for role in roles])
+        lead = "For " if len(roles) == 1 else "Across "
+        text = (lead, *names, ", the sources' figures agree within the tolerance careerkb allows.")
+        return View(
+            (Paragraph(text, classes=("careerkb-agreement",)),), shown("roles", *(r.id for r in roles))
+        )
+    rows: list[tuple[Cell, ...]] = []
+    shows: set[tuple[str, str]] = set()
+    for item in found:
+        for record in (item.first, item.second):
+            collection = "salary_bands" if item.kind in {"pay", "level names"} else "market_facts"
+            shows.add((collection, record.id))
+        rows.append(
+            (
+                (context.role_link(item.role),),
+                (item.about,),
+                _figure(context, item.first),
+                _figure(context, item.second),
+                ("; ".join(item.reasons),),
+            )
+        )
+    table = Table(
+        ("Role", "What", "One source says", "Another says", "Why they may differ"),
+        tuple(rows),
+        classes=("careerkb-disagreements",),
+    )
+    return View((table,), frozenset(shows))
