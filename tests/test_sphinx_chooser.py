@@ -62,15 +62,21 @@ def test_the_html_has_the_table_and_the_data_for_the_script(app: SphinxTestApp) 
     assert "Uses it." in html
 
     data = _chooser_json(html)
-    assert [(c["text"], c["role"], c["source"]) for c in data["criteria"]] == expected
-    assert len({c["id"] for c in data["criteria"]}) == len(expected)
-    assert data["roles"] == {
-        "builder": {
+    assert [(a["text"], a["kind"]) for a in data["answers"]] == [
+        (text, "preference") for text, _, _ in expected
+    ]
+    assert [[(p["role"], p["source"]) for p in a["points"]] for a in data["answers"]] == [
+        [(role, source)] for _, role, source in expected
+    ]
+    assert len({a["id"] for a in data["answers"]}) == len(expected)
+    assert data["roles"] == [
+        {
+            "id": "builder",
             "title": "Model Builder",
             "url": "roles/builder.html#role-builder",
             "summary": "Builds models.",
         }
-    }
+    ]
     # The chooser's data appears on its own page only.
     assert "careerkb-chooser-data" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
 
@@ -84,7 +90,7 @@ def test_the_criterion_ids_are_stable_across_builds(
     again = make_app("html", srcdir=_project(tmp_path), confoverrides=MINIMAL)
     again.build()
     second = _chooser_json((Path(again.outdir) / "chooser.html").read_text(encoding="utf-8"))
-    assert [c["id"] for c in first["criteria"]] == [c["id"] for c in second["criteria"]]
+    assert [a["id"] for a in first["answers"]] == [a["id"] for a in second["answers"]]
 
 
 @pytest.mark.sphinx("text", testroot="chooser", confoverrides=MINIMAL)
@@ -96,7 +102,7 @@ def test_the_text_builder_shows_the_table_and_no_json(app: SphinxTestApp) -> Non
     assert "| You like maths | Model Builder | Example Press, mid-2026 |" in flat
     assert "Building a model, or building with one" in flat
     assert "careerkb-chooser-data" not in text
-    assert '"criteria"' not in text
+    assert '"answers"' not in text
     assert "{" not in text
 
 
@@ -130,7 +136,7 @@ def test_data_text_cannot_close_the_script_element(make_app: Any, tmp_path: Path
     assert ">" not in body
     assert "&" not in body  # '&' escaped too, so no entity can be read into it
     data = json.loads(body)
-    assert [c["text"] for c in data["criteria"]] == ["You like maths", HOSTILE]
+    assert [a["text"] for a in data["answers"]] == ["You like maths", HOSTILE]
     # The table shows the same text, escaped as HTML.
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html
@@ -142,7 +148,7 @@ def test_a_role_no_page_describes_has_no_url(make_app: Any, tmp_path: Path) -> N
     app.build()
     assert warnings_of(app) == []
     data = _chooser_json((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
-    assert data["roles"]["builder"]["url"] is None
+    assert [(role["id"], role["url"]) for role in data["roles"]] == [("builder", None)]
     # The table still names the role, as plain text.
     assert "Model Builder" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
 
@@ -160,3 +166,37 @@ def test_misuse_warns_at_the_directive_line(make_app: Any, tmp_path: Path) -> No
     ]
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert len(SCRIPT.findall(html)) == 1
+
+
+def test_backgrounds_that_two_sources_name_alike_are_one_answer_pointing_where_each_says(
+    make_app: Any, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data_dir)
+    (data_dir / "backgrounds.yaml").write_text(
+        "backgrounds:\n"
+        "  - {id: coders-a, name: Software engineering, description: Coders., roles: [builder],\n"
+        "     why: They build., source: guide, as_of: mid-2026}\n"
+        "  - {id: coders-b, name: software  Engineering, description: Coders., roles: [user, builder],\n"
+        '     why: They ship., source: guide, as_of: "2026"}\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=_project(tmp_path), confoverrides={"careerkb_data_dir": str(data_dir)})
+    app.build()
+    assert warnings_of(app) == []
+    html = (Path(app.outdir) / "chooser.html").read_text(encoding="utf-8")
+    data = _chooser_json(html)
+    background = data["answers"][0]
+    assert (background["id"], background["text"], background["kind"]) == (
+        "background-software-engineering",
+        "Software engineering",
+        "background",
+    )
+    assert [(p["role"], p["source"]) for p in background["points"]] == [
+        ("builder", "Example Press, mid-2026"),
+        ("user", "Example Press, 2026"),
+        ("builder", "Example Press, 2026"),
+    ]
+    # The map's order: both roles are in the one tier, by title.
+    assert [role["id"] for role in data["roles"]] == ["builder", "user"]
+    assert "I come from: Software engineering" in html

@@ -8,6 +8,7 @@ occupation, a background, a route, a plan and bands that exercise every pay shap
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -322,3 +323,37 @@ def test_figures_within_the_tolerance_and_differently_named_levels(context: Cont
 def test_a_role_the_sources_agree_on_gets_a_sentence(context: Context) -> None:
     view = VIEWS["disagreements"](context, Request(options={"role": "user"}))
     assert _text(view) == "For Model User, the sources' figures agree within the tolerance careerkb allows."
+
+
+def test_backgrounds_named_alike_share_a_row_and_each_source_gives_its_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", folder)
+    (folder / "careers.yaml").write_text(CAREERS, encoding="utf-8")
+    (folder / "more.yaml").write_text(
+        "backgrounds:\n"
+        "  - {id: qa-survey, name: qa, description: Testers., roles: [user, tester],\n"
+        "     why: Testing transfers., source: survey, as_of: '2026'}\n",
+        encoding="utf-8",
+    )
+    view = VIEWS["backgrounds"](Context(careerkb.load(folder)), Request())
+    assert _text(view) == (
+        "QA — People who test software. | Model Tester, Model User | "
+        "The same instincts, pointed at models. (Example Press, mid-2026)\n"
+        "Testing transfers. (Survey House, 2026)"
+    )
+    assert {("backgrounds", "qa"), ("backgrounds", "qa-survey")} <= view.shows
+
+
+def test_the_chooser_offers_backgrounds_then_preferences_with_the_roles_each_points_to(
+    context: Context,
+) -> None:
+    view = VIEWS["chooser"](context, Request())
+    answers = view.data.answers  # type: ignore[attr-defined]
+    assert [(a.kind, a.text) for a in answers] == [
+        ("background", "QA"),
+        ("preference", "You like maths"),
+    ]
+    assert [(p.role_id, p.source) for p in answers[0].points] == [("tester", "Example Press, mid-2026")]
+    # Roles in the map's order: the making tier, then guarding.
+    assert [role.role_id for role in view.data.roles] == ["builder", "tester"]  # type: ignore[attr-defined]
+    assert _text(view).splitlines()[0] == "I come from: QA | Model Tester | Example Press, mid-2026"

@@ -1,7 +1,10 @@
-"""The "which path fits you?" chooser: ticking one role's reasons names that role first.
+"""The "which path fits you?" chooser, in Chromium, on the shipped handbook.
 
-Which reasons belong to which role is read from the page's own JSON, never written here, so the
-tests follow the data.
+Personas tick where they start from and get the roles the sources name for that background;
+the ranking is normalised, so a role cannot win by having more reasons listed; and the result
+says which answers led there and whether the sources point two ways. Which answers point to
+which role is read from the page's own JSON, except the personas' roles, which are what the
+sources say and so are written here.
 """
 
 from __future__ import annotations
@@ -15,6 +18,23 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
 BUTTON = "Show my match"
+
+# Each persona's starting point, and the roles the sources name for it: episode 6's table for
+# the first five, the tier episodes for data science.
+PERSONAS = {
+    "backend engineer": (
+        "Strong software engineer",
+        {"research-engineer", "machine-learning-engineer", "ai-engineer"},
+    ),
+    "DevOps or SRE": ("Systems or DevOps", {"ml-systems-engineer", "mlops-engineer"}),
+    "security engineer": ("Security", {"ai-red-teamer"}),
+    "PhD researcher": ("PhD or research-minded", {"research-scientist", "ai-safety-researcher"}),
+    "QA engineer": ("QA or measurement mindset", {"evals-specialist"}),
+    "data scientist": (
+        "Data science",
+        {"machine-learning-engineer", "applied-scientist", "evals-specialist"},
+    ),
+}
 
 
 @pytest.fixture
@@ -39,44 +59,94 @@ def _open(page: Page, base_url: str) -> dict[str, Any]:
 
 
 def _reasons(data: dict[str, Any], role: str) -> list[str]:
-    return [criterion["text"] for criterion in data["criteria"] if criterion["role"] == role]
+    return [
+        answer["text"]
+        for answer in data["answers"]
+        if answer["kind"] == "preference" and answer["points"][0]["role"] == role
+    ]
 
 
-def _target_role(data: dict[str, Any]) -> str:
-    """The role with the most reasons; on a tie, the last in the data, so order alone can't win."""
-    order = list(dict.fromkeys(criterion["role"] for criterion in data["criteria"]))
-    return max(reversed(order), key=lambda role: len(_reasons(data, role)))
+def _titles(data: dict[str, Any]) -> dict[str, str]:
+    return {role["id"]: role["title"] for role in data["roles"]}
 
 
-def test_ticking_one_roles_reasons_names_that_role_first(
-    page: Page, base_url: str, errors: list[str]
-) -> None:
-    data = _open(page, base_url)
-    role = _target_role(data)
-    reasons = _reasons(data, role)
-    assert len(reasons) >= 2, "the shipped data should give the target role several reasons"
-    # One reason of another role as well, from the role listed first, so the ranking must count.
-    other = next(c for c in data["criteria"] if c["role"] != role)
-    for text in [other["text"], *reasons]:
+def _ranking(page: Page) -> list[str]:
+    """The roles of the result, best first."""
+    return page.locator(".careerkb-chooser-result .careerkb-chooser-role").all_inner_texts()
+
+
+def _submit(page: Page, *answers: str) -> None:
+    for text in answers:
         page.get_by_label(text, exact=True).check()
     page.get_by_role("button", name=BUTTON).click()
 
-    result = page.locator(".careerkb-chooser-result")
-    best = result.locator(".careerkb-chooser-best .careerkb-chooser-role")
-    assert best.inner_text() == data["roles"][role]["title"]
-    assert result.locator(".careerkb-chooser-role").first.inner_text() == data["roles"][role]["title"]
-    assert best.get_attribute("href") == data["roles"][role]["url"]
-    count = result.locator(".careerkb-chooser-count").inner_text()
-    assert count == f"You ticked {len(reasons)} of the {len(reasons)} reasons that point here."
-    others = result.locator(".careerkb-chooser-others li").all_inner_texts()
-    assert others[0].startswith(data["roles"][other["role"]]["title"])
-    assert result.get_attribute("aria-live") == "polite"
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_roles_the_sources_name_for_its_background_in_its_top_three(
+    page: Page, base_url: str, errors: list[str], persona: str
+) -> None:
+    background, roles = PERSONAS[persona]
+    data = _open(page, base_url)
+    _submit(page, background)
+    titles = _titles(data)
+    top_three = _ranking(page)[:3]
+    assert {titles[role] for role in roles} <= set(top_three), (persona, top_three)
+    advice = page.locator(".careerkb-chooser-advice").inner_text()
+    assert advice == "This agrees with what the sources advise for your background."
+    why = page.locator(".careerkb-chooser-why").inner_text()
+    assert why.startswith(f"Because of your background ({background}: "), why
     assert errors == []
 
-    # The link leads to the role's page (which may log errors of its own, such as a favicon).
+
+def test_a_role_cannot_win_by_having_more_reasons_listed(
+    page: Page, base_url: str, errors: list[str]
+) -> None:
+    data = _open(page, base_url)
+    titles = _titles(data)
+    counts = {role: len(_reasons(data, role)) for role in titles if _reasons(data, role)}
+    many = max(counts, key=lambda role: counts[role])
+    few = min(counts, key=lambda role: counts[role])
+    assert counts[many] >= 2 * counts[few] + 1, counts
+    # More ticks for the role with many reasons, but a smaller share of them.
+    ticked_many = _reasons(data, many)[: counts[few] + 1]
+    _submit(page, *ticked_many, *_reasons(data, few))
+    assert _ranking(page)[:2] == [titles[few], titles[many]]
+    why = page.locator(".careerkb-chooser-why").inner_text()
+    assert why == f"Because of {counts[few]} of the {counts[few]} reasons the sources give for it."
+    assert errors == []
+
+
+def test_when_background_and_preferences_part_ways_the_result_says_so(
+    page: Page, base_url: str, errors: list[str]
+) -> None:
+    data = _open(page, base_url)
+    titles = _titles(data)
+    # A security background, and every reason the sources give for the ML engineer.
+    _submit(page, "Security", *_reasons(data, "machine-learning-engineer"))
+    advice = page.locator(".careerkb-chooser-advice").inner_text()
+    assert advice == (
+        f"The sources point two ways here: for your background they name {titles['ai-red-teamer']}, "
+        f"while what you enjoy points most to {titles['machine-learning-engineer']}. "
+        "Read both profiles before you choose."
+    )
+    # Both count fully, so they tie; the role two sources name for the background comes first.
+    assert _ranking(page)[:2] == [titles["ai-red-teamer"], titles["machine-learning-engineer"]]
+    assert "just as strongly" in page.locator(".careerkb-chooser-tie").inner_text()
+    assert errors == []
+
+
+def test_the_best_fit_links_to_its_profile(page: Page, base_url: str, errors: list[str]) -> None:
+    data = _open(page, base_url)
+    _submit(page, "Security")
+    best = page.locator(".careerkb-chooser-best .careerkb-chooser-role")
+    role = next(role for role in data["roles"] if role["id"] == "ai-red-teamer")
+    assert best.inner_text() == role["title"]
+    assert best.get_attribute("href") == role["url"]
+    assert page.locator(".careerkb-chooser-result").get_attribute("aria-live") == "polite"
+    assert errors == []
     best.click()
     page.wait_for_load_state()
-    assert page.url.split("#")[0].endswith(data["roles"][role]["url"].split("#")[0])
+    assert page.url.split("#")[0].endswith(role["url"].split("#")[0])
 
 
 def test_with_nothing_ticked_the_result_asks_for_a_tick(page: Page, base_url: str, errors: list[str]) -> None:
@@ -85,24 +155,34 @@ def test_with_nothing_ticked_the_result_asks_for_a_tick(page: Page, base_url: st
     prompt = page.locator(".careerkb-chooser-result .careerkb-chooser-prompt")
     assert "Tick at least one" in prompt.inner_text()
     assert page.locator(".careerkb-chooser-result .careerkb-chooser-best").count() == 0
-    # Every criterion is a labelled checkbox.
-    assert page.get_by_role("checkbox").count() == len(data["criteria"])
+    # Every answer is a labelled checkbox, backgrounds in their own group first.
+    assert page.get_by_role("checkbox").count() == len(data["answers"])
+    legends = page.locator(".careerkb-chooser-legend").all_inner_texts()
+    assert legends == ["Where are you starting from?", "What sounds like you?"]
+    assert errors == []
+
+
+def test_preferences_alone_ask_for_a_background_too(page: Page, base_url: str, errors: list[str]) -> None:
+    data = _open(page, base_url)
+    _submit(page, _reasons(data, "machine-learning-engineer")[0])
+    assert (
+        page.locator(".careerkb-chooser-advice").inner_text().startswith("Tick where you are starting from")
+    )
     assert errors == []
 
 
 def test_the_chooser_works_from_the_keyboard(page: Page, base_url: str, errors: list[str]) -> None:
     data = _open(page, base_url)
-    role = _target_role(data)
-    first = page.get_by_label(_reasons(data, role)[0], exact=True)
+    first = page.get_by_label("Security", exact=True)
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
     page.keyboard.press("Enter")  # submits the form, as the button would
     best = page.locator(".careerkb-chooser-best .careerkb-chooser-role")
-    assert best.inner_text() == data["roles"][role]["title"]
+    assert best.inner_text() == _titles(data)["ai-red-teamer"]
     page.get_by_role("button", name=BUTTON).focus()
     page.keyboard.press("Space")
-    assert best.inner_text() == data["roles"][role]["title"]
+    assert best.inner_text() == _titles(data)["ai-red-teamer"]
     assert errors == []
 
 
@@ -126,6 +206,6 @@ def test_without_javascript_the_table_is_all_there_is(browser: Browser, base_url
     page.goto(f"{base_url}/chooser.html")
     data = json.loads(page.locator("#careerkb-chooser-data").text_content() or "")
     rows = page.locator("table.careerkb-chooser-table tbody tr")
-    assert rows.count() == len(data["criteria"])
+    assert rows.count() == len(data["answers"])
     assert page.locator("form.careerkb-chooser-form").count() == 0
     context.close()

@@ -4,28 +4,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from careerkb.knowledge import normalize
 from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Strong, Table, joined
 from careerkb.views.context import ViewProblem
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
+    from careerkb.models import Background
     from careerkb.views.content import Block
     from careerkb.views.context import Context
 
 
 def backgrounds(context: Context) -> View:
-    """Each starting point with the roles a source matches it to, and why."""
+    """Each starting point with the roles the sources match it to, and why: sources that name
+    the same starting point share one row, each giving its own reason."""
     kb = context.kb
     if not kb.backgrounds:
         raise ViewProblem("the data holds no backgrounds", empty=True)
-    rows: list[tuple[Cell, ...]] = []
+    groups: dict[str, list[Background]] = {}
     for background in kb.backgrounds:
-        roles = joined([context.role_link(role) for role in background.roles])
+        groups.setdefault(normalize(background.name), []).append(background)
+    rows: list[tuple[Cell, ...]] = []
+    for same in groups.values():
+        first = same[0]
+        roles = dict.fromkeys(role for background in same for role in background.roles)
+        reasons = tuple(Paragraph((b.why, *context.cited(b))) for b in same)
         rows.append(
             (
-                (Strong(background.name), " — ", background.description),
-                roles,
-                (background.why, *context.cited(background)),
+                (Strong(first.name), " — ", first.description),
+                joined([context.role_link(role) for role in roles]),
+                reasons,
             )
         )
     table = Table(

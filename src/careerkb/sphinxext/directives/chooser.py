@@ -1,8 +1,9 @@
-"""```{careerkb:chooser}```: "which path fits you?", from the sources' "choose this if you..." lists.
+"""```{careerkb:chooser}```: "which path fits you?", from the sources' backgrounds and their
+"choose this if you..." lists.
 
-Without JavaScript it is a table, one row per criterion with the role it points to and its source,
+Without JavaScript it is a table, one row per answer with the roles it points to and its sources,
 followed by the lines the sources draw between the roles. For the script (``careerkb-chooser.js``)
-it also carries the same criteria in a :class:`chooser_data` node, as the view's typed
+it also carries the same answers in a :class:`chooser_data` node, as the view's typed
 :class:`~careerkb.views.chooser.ChooserData`, which the HTML writer turns into
 ``<script type="application/json" id="careerkb-chooser-data">``; other builders skip it. The
 links to the role pages in that JSON are filled in when the page's references are resolved,
@@ -54,21 +55,28 @@ def script_json(data: Any) -> str:
 
 
 def script_data(data: ChooserData, urls: dict[str, str]) -> dict[str, Any]:
-    """What the script reads: roles by id (title, address from the page, summary) and criteria."""
+    """What the script reads: the roles in the map's order (title, address from the page,
+    summary) and the answers, each with the roles it points to and the source for each."""
     return {
-        "roles": {
-            role.role_id: {"title": role.title, "url": urls.get(role.role_id), "summary": role.summary}
+        "roles": [
+            {"id": role.role_id, "title": role.title, "url": urls.get(role.role_id), "summary": role.summary}
             for role in data.roles
-        },
-        "criteria": [
-            {"id": item.criterion_id, "text": item.text, "role": item.role_id, "source": item.source}
-            for item in data.criteria
+        ],
+        "answers": [
+            {
+                "id": answer.answer_id,
+                "text": answer.text,
+                "kind": answer.kind,
+                "points": [{"role": point.role_id, "source": point.source} for point in answer.points],
+            }
+            for answer in data.answers
         ],
     }
 
 
 class ChooserDirective(CareerkbDirective):
-    """Every role's criteria as one list to tick through, with the lines between the roles."""
+    """Backgrounds and every role's criteria as one list to tick through, with the lines between
+    the roles; the script ranks the roles from the reader's ticks."""
 
     option_spec: ClassVar[OptionSpec] = {}
     view = staticmethod(requests.chooser)
