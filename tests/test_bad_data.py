@@ -74,7 +74,7 @@ occupations:
     median_pay: 100000
     pay_as_of: "2024-05"
     p10: {p10}
-    p90: 150000
+    p90: {p90}
     entry_education: Bachelor's degree
     outlook:
       period: {{start: "2024", end: "2034"}}
@@ -339,7 +339,7 @@ CASES: dict[str, Case] = {
             "more_roles.yaml": ROLE.format(
                 extra="    occupations:\n      - {occupation: model-makers, relation: cousin, reason: Close.}"
             ),
-            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000),
+            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000, p90=150000),
         },
         [
             "data/more_roles.yaml:9: roles[0].occupations[0].relation: 'cousin' is not allowed; expected "
@@ -352,7 +352,7 @@ CASES: dict[str, Case] = {
                 extra="    occupations:\n"
                 "      - {occupation: model-maker, relation: nearest-parent, reason: Close.}"
             ),
-            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000),
+            "occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000, p90=150000),
         },
         [
             "data/more_roles.yaml:9: roles[0].occupations[0].occupation: unknown occupation id "
@@ -360,15 +360,19 @@ CASES: dict[str, Case] = {
         ],
     ),
     "a SOC code in the wrong form": Case(
-        {"occupations.yaml": OCCUPATION.format(soc="152051", p10=60000)},
+        {"occupations.yaml": OCCUPATION.format(soc="152051", p10=60000, p90=150000)},
         [
             "data/occupations.yaml:3: occupations[0].soc: '152051' is not a SOC code: write two digits, a "
             "hyphen and four digits, as in '15-2051'"
         ],
     ),
     "a tenth percentile above the median": Case(
-        {"occupations.yaml": OCCUPATION.format(soc="15-2051", p10=120000)},
+        {"occupations.yaml": OCCUPATION.format(soc="15-2051", p10=120000, p90=150000)},
         ["data/occupations.yaml:2: occupations[0]: p10 (120000) is above the median (100000)"],
+    ),
+    "a ninetieth percentile below the median": Case(
+        {"occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000, p90=90000)},
+        ["data/occupations.yaml:2: occupations[0]: p90 (90000) is below the median (100000)"],
     ),
     "a forecast that names no year": Case(
         {"more_facts.yaml": FACT.format(extra="    measure: market-size\n    forecast: {}")},

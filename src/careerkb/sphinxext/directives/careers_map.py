@@ -31,9 +31,13 @@ class TiersDirective(CareerkbDirective):
         self.shows(view)
         # The table that follows holds the same map, so the caption need not repeat it.
         node = drawing_node(
-            view.data, kind="careers-map", alt=view.alt, caption="The careers map", alt_in_caption=False
+            view.data,
+            kind="careers-map",
+            alt=view.alt,
+            caption="The careers map",
+            alt_in_caption=False,
+            scrolls=True,
         )
-        node["classes"].append("careerkb-map")
         self.set_source_info(node)
         return [node, *(block(item) for item in view.blocks)]
 

@@ -56,12 +56,19 @@ class drawing(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes
 
 
 def drawing_node(
-    data: ChartData | MapData, *, kind: str, alt: str, caption: str, alt_in_caption: bool = True
+    data: ChartData | MapData,
+    *,
+    kind: str,
+    alt: str,
+    caption: str,
+    alt_in_caption: bool = True,
+    scrolls: bool = False,
 ) -> drawing:
     """A drawing of ``data`` whose SVG is named ``<kind>-<hash>.svg``, with ``alt`` as its text.
 
     ``alt_in_caption`` repeats the text alternative under the picture, for sighted readers
-    too; leave it off where the same content follows as a table.
+    too; leave it off where the same content follows as a table. ``scrolls`` marks a drawing
+    that keeps its width and scrolls sideways on a narrow screen.
     """
     node = drawing(
         filename=_filename(kind, data),
@@ -69,7 +76,8 @@ def drawing_node(
         alt=alt,
         caption=caption,
         alt_in_caption=alt_in_caption,
-        classes=["careerkb-chart"],
+        scrolls=scrolls,
+        classes=["careerkb-chart", *(["careerkb-scrolls"] if scrolls else [])],
     )
     node += nodes.paragraph(alt, alt)
     return node
@@ -148,7 +156,13 @@ def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
     caption = escape(node["caption"])
     title = f'<span class="careerkb-chart-title">{caption}</span> ' if caption else ""
     self.body.append(
-        self.starttag(node, "figure")
+        # A drawing that scrolls sideways on narrow screens takes the keyboard focus, so it can
+        # be scrolled without a mouse.
+        (
+            self.starttag(node, "figure", tabindex="0")
+            if node.get("scrolls")
+            else self.starttag(node, "figure")
+        )
         + f'<img src="{escape(src)}" alt="{alt}" class="careerkb-chart-image dark-light" loading="lazy" />\n'
         + f"<figcaption>{title}{alt if node['alt_in_caption'] else ''}</figcaption>\n</figure>\n"
     )
