@@ -374,6 +374,30 @@ CASES: dict[str, Case] = {
         {"occupations.yaml": OCCUPATION.format(soc="15-2051", p10=60000, p90=90000)},
         ["data/occupations.yaml:2: occupations[0]: p90 (90000) is below the median (100000)"],
     ),
+    "a pay claim about a role the fact does not name": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: pay-comparison\n"
+                "    pay_order: {first: builder, relation: above, second: user}"
+            )
+        },
+        [
+            "data/more_facts.yaml:2: market_facts[0]: pay_order names ['user'], which the fact's roles do "
+            "not list"
+        ],
+    ),
+    "a pay claim on a fact that is not a pay comparison": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: demand-read\n"
+                "    pay_order: {first: builder, relation: above, second: user}"
+            ).replace("roles: [builder]", "roles: [builder, user]")
+        },
+        [
+            "data/more_facts.yaml:2: market_facts[0]: pay_order belongs to a pay-comparison fact, not "
+            "'demand-read'"
+        ],
+    ),
     "a forecast that names no year": Case(
         {"more_facts.yaml": FACT.format(extra="    measure: market-size\n    forecast: {}")},
         ["data/more_facts.yaml:8: market_facts[0].forecast.year: required field is missing"],

@@ -94,6 +94,9 @@ market_facts:
      hedges: [directional]}
   - {id: tester-ratio-words, roles: [tester], measure: openings-per-candidate, source: survey,
      as_of: "2026", statement: Several openings for each tester.}
+  - {id: builders-earn-more, roles: [builder, tester], measure: pay-comparison, source: survey,
+     as_of: "2026", statement: Builders earn more than testers.,
+     pay_order: {first: builder, relation: above, second: tester}}
 backgrounds:
   - id: qa
     name: QA
@@ -289,6 +292,16 @@ def test_a_band_in_words_is_neither_base_nor_total_unless_it_says(context: Conte
 def test_disagreements_are_found_by_comparing_the_data(context: Context) -> None:
     view = VIEWS["disagreements"](context, Request(options={"role": "tester"}))
     rows = [row.split(" | ") for row in _text(view).splitlines()]
+    claim, *rows = rows
+    # A claim that builders earn more, against the guide's own bands for both roles.
+    assert claim == [
+        "Model Builder",
+        "entry pay, Model Builder against Model Tester",
+        "Builders earn more than testers. (Survey House, 2026)",
+        "Model Tester $199K, Model Builder $90K–$135K (Entry) (Example Press, mid-2026)",
+        "the claim is a general one about the two roles; the bands are one source's figures at one "
+        "level; they come from different sources",
+    ]
     assert [(row[1], row[2].split(" (")[0], row[3].split(" (")[0]) for row in rows] == [
         ("entry pay", "$199K", "$100K–$120K"),
         ("openings per candidate", "3 openings", "4–6 openings"),
@@ -312,7 +325,8 @@ def test_figures_within_the_tolerance_and_differently_named_levels(context: Cont
     # $90K-$135K against $92K-$140K: within 15% at both ends, so only the level names differ;
     # a ratio of 4 to 6 (5 at its middle) against 3.5 is further apart than that.
     view = VIEWS["disagreements"](context, Request(options={"role": "builder"}))
-    names, ratios = _text(view).splitlines()
+    claim, names, ratios = _text(view).splitlines()
+    assert claim.startswith("Model Builder | entry pay, Model Builder against Model Tester | ")
     assert names.endswith(
         "| entry pay | $90K–$135K (Entry) (Example Press, mid-2026) | $92K–$140K (Junior) "
         "(Survey House, 2026) | one stage, two names: Entry and Junior"

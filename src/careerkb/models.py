@@ -469,6 +469,23 @@ Measure = Literal[
 ]
 
 
+class PayOrder(Record):
+    """A claim about two roles' pay at one level: the first earns more, or about the same."""
+
+    # careerkb.views.disagreements checks each claim against the bands of both roles.
+
+    first: RecordId
+    relation: Literal["above", "level-with"]
+    second: RecordId
+    level: Level | None = Field(None, description="The level the claim is about; None for every level.")
+
+    @model_validator(mode="after")
+    def _two_roles(self) -> Self:
+        if self.first == self.second:
+            raise ValueError(f"compares {self.first!r} with itself")
+        return self
+
+
 class Forecast(Record):
     """A figure about the future: it names the year it forecasts."""
 
@@ -486,10 +503,17 @@ class MarketFact(Cited):
     period: Period | None = None
     reported_by: Text | None = Field(None, description="Whose data the source relies on.")
     forecast: Forecast | None = None
+    pay_order: PayOrder | None = Field(None, description="For a pay comparison: which role earns more.")
     hedges: Hedges = []
 
     @model_validator(mode="after")
     def _sensible(self) -> Self:
+        if self.pay_order is not None:
+            if self.measure != "pay-comparison":
+                raise ValueError(f"pay_order belongs to a pay-comparison fact, not {self.measure!r}")
+            missing = {self.pay_order.first, self.pay_order.second} - set(self.roles)
+            if missing:
+                raise ValueError(f"pay_order names {sorted(missing)}, which the fact's roles do not list")
         if self.measure == "openings-per-candidate" and self.figure is not None:
             lowest = self.figure.value if self.figure.value is not None else self.figure.low
             if lowest is not None and lowest <= 0:

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Literal
 
 from careerkb.format import band_label, figure_label, pay_basis
 from careerkb.knowledge import normalize
+from careerkb.models import MarketFact
 from careerkb.views.content import Cell, Paragraph, Table, joined
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from careerkb.models import MarketFact, Measure, SalaryBand
+    from careerkb.models import Measure, PayOrder, SalaryBand
     from careerkb.views.context import Context, Named
 
 #: Figures further apart than this share of the larger one disagree: 15% separates two readings
@@ -32,7 +33,7 @@ TOLERANCE = 0.15
 #: Measures a source normally gives as a number, so that words in their place are worth a note.
 COUNTED: frozenset[Measure] = frozenset({"openings-per-candidate", "posting-growth", "switch-time"})
 
-Kind = Literal["pay", "level names", "demand", "figure and words"]
+Kind = Literal["pay", "level names", "demand", "figure and words", "pay claim"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Disagreement:
     first: SalaryBand | MarketFact
     second: SalaryBand | MarketFact
     reasons: tuple[str, ...]
+    #: For a pay claim: the band of the claim's first role that ``second`` is set against.
+    against: SalaryBand | None = None
 
 
 def apart(first: float, second: float) -> float:
@@ -126,9 +129,51 @@ def _fact_reasons(first: MarketFact, second: MarketFact) -> tuple[str, ...]:
     return tuple(reasons) or ("the sources do not say what sets their figures apart",)
 
 
-def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Disagreement]:
-    """Every disagreement about ``roles``, pay first, level by level, then demand."""
+def _claim_broken(order: PayOrder, first: SalaryBand, second: SalaryBand) -> bool:
+    """Whether two bands from one source contradict a claim about the two roles' pay."""
+    ours, theirs = _band_points(first)[0], _band_points(second)[0]
+    if order.relation == "level-with":
+        return apart(ours, theirs) > TOLERANCE
+    return theirs > ours and apart(ours, theirs) > TOLERANCE
+
+
+def pay_claim_disagreements(context: Context, fact: MarketFact) -> Iterator[Disagreement]:
+    """Bands that contradict a fact's claim about which role earns more, compared like with
+    like: one source's bands for both roles, at one level."""
+    order = fact.pay_order
+    if order is None:
+        return
     kb = context.kb
+    for first in kb.salary_bands(role=order.first, level=order.level):
+        if first.qualitative is not None or first.level == "overall":
+            continue
+        for second in kb.salary_bands(role=order.second, source=first.source, level=first.level):
+            if (
+                second.qualitative is None
+                and first.currency == second.currency
+                and _claim_broken(order, first, second)
+            ):
+                titles = f"{kb.role_title(order.first).title} against {kb.role_title(order.second).title}"
+                about = f"{first.level.replace('-', ' ')} pay, {titles}"
+                reason = (
+                    "the claim is a general one about the two roles; the bands are one source's figures "
+                    "at one level"
+                )
+                reasons = (
+                    reason,
+                    *(("they come from different sources",) if first.source != fact.source else ()),
+                )
+                yield Disagreement("pay claim", order.first, about, fact, second, reasons, against=first)
+
+
+def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Disagreement]:
+    """Every disagreement about ``roles``, pay first, level by level, then demand and the claims
+    about which role earns more."""
+    kb = context.kb
+    wanted = {role.id for role in roles}
+    for fact in kb.market_facts(measure="pay-comparison"):
+        if fact.pay_order is not None and wanted & {fact.pay_order.first, fact.pay_order.second}:
+            yield from pay_claim_disagreements(context, fact)
     for role in roles:
         bands = [band for band in kb.salary_bands(role=role.id) if band.qualitative is None]
         for first, second in itertools.combinations(bands, 2):
@@ -156,11 +201,17 @@ def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Dis
                 yield Disagreement("demand", role.id, about, one, other, _fact_reasons(one, other))
 
 
-def _figure(context: Context, record: SalaryBand | MarketFact) -> Cell:
+def _figure(context: Context, record: SalaryBand | MarketFact, against: SalaryBand | None = None) -> Cell:
     from careerkb.models import SalaryBand
 
     if isinstance(record, SalaryBand):
         text = f"{band_label(record)} ({record.level_label})"
+        if against is not None:
+            kb = context.kb
+            text = (
+                f"{kb.role_title(record.role).title} {band_label(record)}, "
+                f"{kb.role_title(against.role).title} {band_label(against)} ({record.level_label})"
+            )
     else:
         text = figure_label(record.figure) if record.figure is not None else record.statement
     return (text, *context.cited(record))
@@ -179,15 +230,15 @@ def disagreements(context: Context, roles: Sequence[Named]) -> View:
     rows: list[tuple[Cell, ...]] = []
     shows: set[tuple[str, str]] = set()
     for item in found:
-        for record in (item.first, item.second):
-            collection = "salary_bands" if item.kind in {"pay", "level names"} else "market_facts"
-            shows.add((collection, record.id))
+        for record in (item.first, item.second, item.against):
+            if record is not None:
+                shows.add(("market_facts" if isinstance(record, MarketFact) else "salary_bands", record.id))
         rows.append(
             (
                 (context.role_link(item.role),),
                 (item.about,),
                 _figure(context, item.first),
-                _figure(context, item.second),
+                _figure(context, item.second, item.against),
                 ("; ".join(item.reasons),),
             )
         )
