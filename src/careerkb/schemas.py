@@ -15,7 +15,7 @@ band with a low end above its high end, ids that point nowhere) are for ``career
 >>> list(schema["properties"]), schema["required"], schema["additionalProperties"]
 (['schema_version', 'roles'], ['roles'], False)
 >>> sorted(schema_files())[:3]
-['any.schema.json', 'comparisons.schema.json', 'glossary.schema.json']
+['any.schema.json', 'backgrounds.schema.json', 'comparisons.schema.json']
 """
 
 from __future__ import annotations
