@@ -90,6 +90,9 @@ def _copy(record: Raw, copy: int, kept_terms: set[str]) -> Raw:
                 {**step, "resources": [rename(r) for r in step.get("resources", [])]} for step in steps
             ],
         }
+    if "pay_order" in record:
+        order = record["pay_order"]
+        result["pay_order"] = {**order, "first": rename(order["first"]), "second": rename(order["second"])}
     if "dimensions" in record:
         result["dimensions"] = [
             {**row, "by_role": {rename(key): value for key, value in row["by_role"].items()}}

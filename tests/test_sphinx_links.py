@@ -86,7 +86,7 @@ def test_the_chooser_links_each_role_to_its_profile(
     page = next(path for path in out.rglob("*.html") if marker in path.read_text(encoding="utf-8"))
     found = re.search(rf'id="{marker}">(.*?)</script>', page.read_text(encoding="utf-8"), re.DOTALL)
     assert found is not None
-    urls = {role: data["url"] for role, data in json.loads(found.group(1))["roles"].items()}
+    urls = {role["id"]: role["url"] for role in json.loads(found.group(1))["roles"]}
     assert urls, "the chooser names no role"
     for role_id, url in urls.items():
         assert url is not None, role_id
