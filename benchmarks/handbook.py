@@ -60,6 +60,7 @@ from careerkb.views.glossary import Glossary
 from careerkb.views.requests import VIEWS, Request
 from careerkb.views.roles import RoleProfile
 from careerkb.views.sources import Sources, source_anchor
+from careerkb.views.tiers import CareersMap
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -639,7 +640,19 @@ def write_twin_handbook(knowledge: KnowledgeBase, out: Path) -> None:
     for page in pages:
         blocks = [_twin_block(twin, writer, page, number, block) for number, block in enumerate(page.blocks)]
         _write_page(out, page, blocks)
+        _write_drawings(twin, page, out)
     write_conf(out, twin=True)
+
+
+def _write_drawings(twin: Twin, page: Page, out: Path) -> None:
+    """The careers map, drawn once now, outside the timed build, as a static file beside its page."""
+    for number, _block in enumerate(page.blocks):
+        view = twin.views.get((page.docname, number))
+        if isinstance(view, CareersMap):
+            from careerkb.drawing import draw
+
+            (out / page.docname).parent.mkdir(parents=True, exist_ok=True)
+            (out / f"{page.docname}-map.svg").write_bytes(draw(view.data))
 
 
 def _twin_block(twin: Twin, writer: MySTWriter, page: Page, number: int, block: Block) -> str:
@@ -649,6 +662,9 @@ def _twin_block(twin: Twin, writer: MySTWriter, page: Page, number: int, block: 
         )
     view = twin.views[page.docname, number]
     match view:
+        case CareersMap(alt=alt):
+            image = f"![{md(alt)}]({Path(page.docname).name}-map.svg)"
+            return "\n\n".join([image, *writer.blocks(view.blocks)])
         case RoleProfile():
             body = [directive("index", f"!single: {view.title}; job role"), *writer.blocks(view.blocks)]
             return "\n\n".join(body + _terms_on_page(twin, page.docname))
