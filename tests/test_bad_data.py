@@ -398,6 +398,15 @@ CASES: dict[str, Case] = {
             "'demand-read'"
         ],
     ),
+    "a pay claim comparing a role with itself": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: pay-comparison\n"
+                "    pay_order: {first: builder, relation: above, second: builder}"
+            )
+        },
+        ["data/more_facts.yaml:8: market_facts[0].pay_order: compares 'builder' with itself"],
+    ),
     "a forecast that names no year": Case(
         {"more_facts.yaml": FACT.format(extra="    measure: market-size\n    forecast: {}")},
         ["data/more_facts.yaml:8: market_facts[0].forecast.year: required field is missing"],

@@ -202,9 +202,7 @@ def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Dis
 
 
 def _figure(context: Context, record: SalaryBand | MarketFact, against: SalaryBand | None = None) -> Cell:
-    from careerkb.models import SalaryBand
-
-    if isinstance(record, SalaryBand):
+    if not isinstance(record, MarketFact):
         text = f"{band_label(record)} ({record.level_label})"
         if against is not None:
             kb = context.kb
