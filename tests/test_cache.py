@@ -4,6 +4,7 @@ problem, and a broken cache costs time, not correctness."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,60 @@ def test_a_given_date_skips_the_cache(data_dir: Path, cache_dir: Path) -> None:
     # A date before the data's as-of dates makes them lie in the future: a real read finds it.
     with pytest.raises(DataError, match="future"):
         careerkb.load(data_dir, today=dt.date(2000, 1, 1))
+
+
+# --- drawings ------------------------------------------------------------------------------------
+
+
+class Drawer:
+    """Stands in for matplotlib: counts its drawings, each a different picture."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> bytes:
+        self.calls += 1
+        return f"<svg>{self.calls}</svg>".encode()
+
+
+def test_a_drawing_is_drawn_once_then_read_from_the_cache(cache_dir: Path) -> None:
+    draw = Drawer()
+    assert cache.drawing("map-abc.svg", draw) == b"<svg>1</svg>"
+    assert cache.drawing("map-abc.svg", draw) == b"<svg>1</svg>"
+    assert draw.calls == 1
+    assert (cache_dir / "drawings" / "map-abc.svg").read_bytes() == b"<svg>1</svg>"
+
+
+def test_a_drawing_of_another_name_is_drawn(cache_dir: Path) -> None:
+    draw = Drawer()
+    cache.drawing("map-abc.svg", draw)
+    assert cache.drawing("map-def.svg", draw) == b"<svg>2</svg>"
+
+
+def test_with_the_cache_off_every_drawing_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")
+    draw = Drawer()
+    cache.drawing("map-abc.svg", draw)
+    cache.drawing("map-abc.svg", draw)
+    assert draw.calls == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_still_gives_the_drawing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", str(blocker))
+    assert cache.drawing("map-abc.svg", Drawer()) == b"<svg>1</svg>"
+
+
+def test_only_the_most_recently_used_drawings_are_kept(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "DRAWINGS_KEPT", 2)
+    draw = Drawer()
+    for age, name in enumerate(("one.svg", "two.svg", "three.svg")):
+        cache.drawing(name, draw)
+        # Seconds apart, as on any file system, however coarse its clock.
+        os.utime(cache_dir / "drawings" / name, (1_000_000 + age, 1_000_000 + age))
+    assert sorted(path.name for path in (cache_dir / "drawings").iterdir()) == ["three.svg", "two.svg"]

@@ -81,20 +81,39 @@ def test_text_output_has_the_text_alternative_and_the_table(app: SphinxTestApp) 
     assert "Senior Model User $220K and up Example Press, mid-2026" in rows
 
 
-def test_two_clean_builds_draw_byte_identical_charts(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
-    drawn = []
-    for name in ("first", "second"):
-        project = tmp_path / name
-        project.mkdir()
-        page = (Path(__file__).parent / "roots" / "test-chart" / "index.md").read_text(encoding="utf-8")
-        write_project(project, page)
-        app = make_app("html", srcdir=project, confoverrides=MINIMAL, freshenv=True)
-        app.build()
-        assert warnings_of(app) == []
-        [svg] = charts(app)
-        drawn.append((svg.name, svg.read_bytes()))
-        app.cleanup()  # unregister the extension's nodes, so the second build starts afresh
-    assert drawn[0] == drawn[1]
+def _clean_build_chart(make_app: type[SphinxTestApp], project: Path) -> tuple[str, bytes]:
+    """Build the chart page in a new project folder; the chart file's name and bytes."""
+    project.mkdir()
+    page = (Path(__file__).parent / "roots" / "test-chart" / "index.md").read_text(encoding="utf-8")
+    write_project(project, page)
+    app = make_app("html", srcdir=project, confoverrides=MINIMAL, freshenv=True)
+    app.build()
+    assert warnings_of(app) == []
+    [svg] = charts(app)
+    app.cleanup()  # unregister the extension's nodes, so the next build starts afresh
+    return svg.name, svg.read_bytes()
+
+
+def test_two_clean_builds_draw_byte_identical_charts(
+    make_app: type[SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")  # both builds really draw
+    first = _clean_build_chart(make_app, tmp_path / "first")
+    second = _clean_build_chart(make_app, tmp_path / "second")
+    assert first == second
+
+
+def test_a_chart_drawn_once_comes_from_the_cache_in_the_next_project(
+    make_app: type[SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", str(tmp_path / "cache"))
+    drawn = _clean_build_chart(make_app, tmp_path / "first")
+
+    def refuse(data: object) -> bytes:
+        raise AssertionError("the chart was drawn again: the cache did not answer")
+
+    monkeypatch.setattr("careerkb.drawing.draw", refuse)
+    assert _clean_build_chart(make_app, tmp_path / "second") == drawn
 
 
 def test_the_same_chart_twice_is_one_file(make_app: type[SphinxTestApp], tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""A cache of loaded knowledge bases, so a command answers without reading the YAML again.
+"""A cache of loaded knowledge bases, so a command answers without reading the YAML again, and
+of drawn figures, so a build does not draw (or even import matplotlib) twice for the same picture.
 
 Reading and validating the data is most of what ``careerkb term rag`` costs. A valid knowledge
 base is therefore pickled into the user's cache folder, under a key made of every data file's
@@ -23,11 +24,13 @@ from typing import TYPE_CHECKING
 from careerkb import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from careerkb.knowledge import KnowledgeBase
 
 _CODE = Path(__file__).parent
+#: Drawings kept at most; the least recently used go first. A drawing is some tens of kilobytes.
+DRAWINGS_KEPT = 500
 
 
 def cache_dir() -> Path | None:
@@ -92,5 +95,41 @@ def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".part", delete=False) as stream:
             pickle.dump((wanted, kb), stream, protocol=pickle.HIGHEST_PROTOCOL)
         Path(stream.name).replace(entry)
+    except OSError:
+        return
+
+
+def drawing(name: str, draw: Callable[[], bytes]) -> bytes:
+    """The figure called ``name``, drawn by ``draw`` unless the cache holds it already.
+
+    ``name`` must say everything the picture depends on (the chart names its file from a digest
+    of its data and of the drawing code), so a cached file is always the picture ``draw`` would
+    make. Like the knowledge-base cache, a folder that cannot be used only costs time.
+    """
+    root = cache_dir()
+    folder = root / "drawings" if root is not None else None
+    if folder is not None:
+        kept = folder / name
+        try:
+            found = kept.read_bytes()
+            os.utime(kept)  # recently used: kept longest
+            return found
+        except OSError:
+            pass
+    svg = draw()
+    if folder is not None:
+        _keep(folder, name, svg)
+    return svg
+
+
+def _keep(folder: Path, name: str, svg: bytes) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as stream:
+            stream.write(svg)
+        Path(stream.name).replace(folder / name)
+        kept = sorted(folder.glob("*.svg"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in kept[DRAWINGS_KEPT:]:
+            old.unlink(missing_ok=True)
     except OSError:
         return

@@ -5,7 +5,9 @@ that data in a :class:`drawing` node, with a file name made from a hash of it. T
 (``careerkb:tiers``) is drawn through the same node. The HTML
 writer has it drawn (:mod:`careerkb.drawing`), once per distinct chart, into
 ``_images/careerkb/`` as a static SVG file; equal charts get equal names and byte-identical
-files, so parallel writers never clash and rebuilds change nothing. Every other builder shows
+files, so parallel writers never clash and rebuilds change nothing. Each drawing is also kept in
+careerkb's cache folder (:func:`careerkb.cache.drawing`), so a clean build draws nothing it drew
+before and never imports matplotlib for it. Every other builder shows
 the chart's text alternative instead. Either way the figures follow as a table, so no reader
 depends on the picture.
 """
@@ -27,6 +29,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+import careerkb.cache
+import careerkb.drawing
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.render import block
 from careerkb.sphinxext.warnings import Subtype, warn
@@ -106,8 +110,10 @@ class SalaryChartDirective(CareerkbDirective):
 
 @cache
 def _renderer() -> str:
+    """What draws the pictures: matplotlib's version and careerkb's drawing code."""
+    code = hashlib.sha256(Path(careerkb.drawing.__file__).read_bytes()).hexdigest()[:12]
     try:
-        return f"matplotlib {metadata.version('matplotlib')}"
+        return f"matplotlib {metadata.version('matplotlib')}, drawing code {code}"
     except metadata.PackageNotFoundError:
         return "no renderer"
 
@@ -124,9 +130,7 @@ def write_svg(folder: Path, node: drawing) -> Path:
     target = folder / str(node["filename"])
     if target.exists():
         return target
-    from careerkb.drawing import draw
-
-    svg = draw(node["data"])
+    svg = careerkb.cache.drawing(target.name, lambda: careerkb.drawing.draw(node["data"]))
     folder.mkdir(parents=True, exist_ok=True)
     # Written aside and moved into place, so a reader (or a parallel writer) never sees half a file.
     aside = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
