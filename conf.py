@@ -38,6 +38,9 @@ html_theme_options = {
     "navbar_align": "left",
     "header_links_before_dropdown": 6,
     "icon_links": [],
+    # The sidebar shows the open branch only, not every page of the section with its children
+    # folded away: each page stays small however many pages the handbook grows (see Performance).
+    "collapse_navigation": True,
 }
 # Without it the theme logs "invalid theme mode" on a first visit; "auto" follows the system.
 html_context = {"default_mode": "auto"}

@@ -90,7 +90,14 @@ HTML_THEME_OPTIONS = {
     "navbar_align": "left",
     "header_links_before_dropdown": 6,
     "icon_links": [],
+    "collapse_navigation": True,
 }
+#: A section lists at most this many pages; a longer list is split into parts of this size.
+#: The theme's sidebar lists a page's section on every page in it, so one flat list of 1,300
+#: roles would cost every role page 1,300 links: the build and the site would grow with the
+#: square of the data, however fast careerkb is. A large handbook groups its pages, and so
+#: does this one; at 1x no section is long enough to be split.
+PART_SIZE = 50
 
 Key = tuple[str, str]  # (collection, record id)
 
@@ -269,13 +276,19 @@ class Page:
 
 def plan(kb: KnowledgeBase) -> list[Page]:
     """Every page of the handbook, in the same order in both trees."""
+    tiers = _section("tiers", "Tiers", [tier.id for tier in kb.tiers])
+    roles = _section("roles", "Roles", [role.id for role in kb.roles])
+    comparisons = _section("compare", "Comparisons", [comparison.id for comparison in kb.comparisons])
     return [
         _index_page(kb),
-        _map_page(kb),
+        _map_page(tiers.entries),
+        *tiers.parts,
         *(_tier_page(tier) for tier in kb.tiers),
-        _roles_page(kb),
+        _roles_page(roles.entries),
+        *roles.parts,
         *(_role_page(kb, role) for role in kb.roles),
-        _compare_page(kb),
+        _compare_page(comparisons.entries),
+        *comparisons.parts,
         *(_comparison_page(kb, comparison) for comparison in kb.comparisons),
         *_choosing_pages(kb),
         Page(
@@ -286,6 +299,27 @@ def plan(kb: KnowledgeBase) -> list[Page]:
         Page(GLOSSARY, "Glossary", (_intro("Every term the handbook uses, A to Z."), Directive("glossary"))),
         Page(SOURCES, "Sources", (_intro("The documents every figure comes from."), Directive("sources"))),
     ]
+
+
+@dataclass(frozen=True)
+class Section:
+    """What a section's index page lists, and the part pages between it and its pages."""
+
+    entries: list[str]
+    parts: list[Page]
+
+
+def _section(folder: str, title: str, pages: Sequence[str]) -> Section:
+    """The pages of ``folder``, split into parts of :data:`PART_SIZE` when there are more."""
+    if len(pages) <= PART_SIZE:
+        return Section(list(pages), [])
+    parts = []
+    for start in range(0, len(pages), PART_SIZE):
+        members = pages[start : start + PART_SIZE]
+        name = f"part-{start // PART_SIZE + 1:03d}"
+        heading = f"{title} {start + 1} to {start + len(members)}"
+        parts.append(Page(f"{folder}/{name}", heading, (Prose.of(toctree(members)),)))
+    return Section([Path(part.docname).name for part in parts], parts)
 
 
 def _intro(text: str) -> Prose:
@@ -305,10 +339,10 @@ def _index_page(kb: KnowledgeBase) -> Page:
     return Page(INDEX, f"The {PROJECT} handbook", (Prose.of(md(intro), toctree(entries)),))
 
 
-def _map_page(kb: KnowledgeBase) -> Page:
+def _map_page(entries: list[str]) -> Page:
     intro = _intro("The tiers of AI work and the roles in each.")
     # Relative to the map's own page, tiers/index.
-    hidden = Prose.of(toctree((tier.id for tier in kb.tiers), hidden=True))
+    hidden = Prose.of(toctree(entries, hidden=True))
     return Page(MAP, "The careers map", (intro, Directive("tiers"), hidden))
 
 
@@ -334,9 +368,9 @@ def _choosing_pages(kb: KnowledgeBase) -> list[Page]:
     return pages
 
 
-def _roles_page(kb: KnowledgeBase) -> Page:
+def _roles_page(entries: list[str]) -> Page:
     intro = _intro("Every role side by side: its status, entry pay and demand, each with its source.")
-    hidden = Prose.of(toctree((role.id for role in kb.roles), hidden=True))
+    hidden = Prose.of(toctree(entries, hidden=True))
     return Page(ROLES, "Roles", (intro, Directive("roles-directory"), hidden))
 
 
@@ -389,9 +423,9 @@ def prose_terms(kb: KnowledgeBase, role: Role) -> list[Term]:
     return [*own[:3], *islice(fallback, 3 - len(chosen))]
 
 
-def _compare_page(kb: KnowledgeBase) -> Page:
+def _compare_page(entries: list[str]) -> Page:
     intro = _intro("Pairs of roles side by side, on everything the sources cover.")
-    return Page(COMPARE, "Compare roles", (intro, Prose.of(toctree(c.id for c in kb.comparisons))))
+    return Page(COMPARE, "Compare roles", (intro, Prose.of(toctree(entries))))
 
 
 def _comparison_page(kb: KnowledgeBase, comparison: Comparison) -> Page:

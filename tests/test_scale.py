@@ -7,7 +7,9 @@ equal a clean build of the same sources, file for file. Nothing here is timed: `
 
 from __future__ import annotations
 
+import math
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from benchmarks import edits
 from benchmarks.build import differences, output_digests
-from benchmarks.handbook import write_careerkb_handbook
+from benchmarks.handbook import PART_SIZE, write_careerkb_handbook
 from benchmarks.scaled import write_scaled_data
 
 import careerkb
@@ -55,8 +57,22 @@ def test_ten_times_the_data_builds_every_record_without_a_warning(
     kb = careerkb.load(scaled_project / "data")
     assert kb.counts()["roles"] == len(careerkb.load().roles) * FACTOR
     out = _build(make_app, _copy(scaled_project, tmp_path / "project"))
-    role_pages = {path.stem for path in (out / "roles").glob("*.html")} - {"index"}
+    parts = sorted((out / "roles").glob("part-*.html"))
+    role_pages = {path.stem for path in (out / "roles").glob("*.html")} - {"index"} - {p.stem for p in parts}
     assert role_pages == {role.id for role in kb.roles}
+    # More roles than a section lists: they are split into parts, each role in exactly one.
+    assert len(parts) == math.ceil(len(kb.roles) / PART_SIZE)
+    # The part's own list of its roles (the sidebar lists the parts at the same level).
+    listed = [
+        link
+        for part in parts
+        for link in re.findall(
+            r'<li class="toctree-l1"><a class="reference internal" href="([^"#]+)\.html"',
+            part.read_text(encoding="utf-8"),
+        )
+        if not link.startswith("part-")
+    ]
+    assert sorted(listed) == sorted(role.id for role in kb.roles)
     glossary = (out / "glossary.html").read_text(encoding="utf-8")
     assert all(f'id="term-{term.id}"' in glossary for term in kb.glossary)
 
