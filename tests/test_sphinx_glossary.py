@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.console import strip_escape_sequences
 
+from careerkb.sphinxext.glossary import glossary_names
 from tests.conftest import FIXTURES, warnings_of, write_project
 
 if TYPE_CHECKING:
@@ -50,6 +52,31 @@ def test_links_by_any_name_or_case_resolve_to_the_term(app: SphinxTestApp) -> No
     # Five links in the prose, plus the two see-also links inside the glossary.
     assert sorted(links) == sorted(["#term-retrieval-augmented-generation"] * 5 + ["#term-embeddings"] * 2)
     assert 'id="term-retrieval-augmented-generation"' in html
+
+
+NAMES = {
+    "term-embeddings": ["Embeddings", "embedding vectors"],
+    "term-retrieval-augmented-generation": ["Retrieval-Augmented Generation", "RAG"],
+}
+
+
+@pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)
+def test_every_terms_names_are_written_for_the_filter(app: SphinxTestApp) -> None:
+    app.build()
+    (node,) = app.env.get_doctree("index").findall(glossary_names)
+    assert node["by_anchor"] == NAMES
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<script type="application/json" id="careerkb-glossary-names">(.*?)</script>', html)
+    assert [json.loads(data) for data in found] == [NAMES]
+    # After the lists, not in them: the lists are the terms, for the filter and without scripts.
+    assert html.index('id="careerkb-glossary-names"') > html.rindex("</dl>")
+
+
+@pytest.mark.sphinx("text", testroot="glossary", confoverrides=MINIMAL)
+def test_other_builders_leave_the_names_out(app: SphinxTestApp) -> None:
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert text.count("embedding vectors") == 1  # in "Also known as" only
 
 
 @pytest.mark.sphinx("html", testroot="glossary", confoverrides=MINIMAL)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 # Bump whenever what the extension stores in the environment changes shape.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -4,11 +4,16 @@ Each term is registered with Sphinx's standard domain under its name, abbreviati
 so ``{term}`` links, the general index and intersphinx work as for a hand-written glossary.
 Links that still do not resolve (another letter case, hyphens for spaces) are matched against
 the data's own forgiving look-up before Sphinx gives up on them.
+
+For the page's filter (``careerkb-glossary.js``) the directive also writes every term's names in
+a :class:`glossary_names` node, which the HTML writer turns into
+``<script type="application/json" id="careerkb-glossary-names">``: the "Also known as" line is
+prose for readers, and a name may itself hold a comma. Other builders skip it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -17,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from careerkb.sphinxext.backlinks import mentioned_on
 from careerkb.sphinxext.directives.base import CareerkbDirective
+from careerkb.sphinxext.directives.chooser import script_json
 from careerkb.sphinxext.render import blocks
 from careerkb.sphinxext.store import knowledge
 from careerkb.views import requests
@@ -25,9 +31,18 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
+    from sphinx.writers.html5 import HTML5Translator
 
     from careerkb.views import Context
     from careerkb.views.glossary import TermEntry
+
+#: The id of the script element the JavaScript reads; one glossary per page.
+NAMES_ELEMENT_ID = "careerkb-glossary-names"
+
+
+class glossary_names(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """Every term's names for the script: ``by_anchor`` maps a term's anchor to its name, then its
+    abbreviation and aliases."""
 
 
 class GlossaryDirective(CareerkbDirective):
@@ -43,6 +58,7 @@ class GlossaryDirective(CareerkbDirective):
         letters = nodes.paragraph(classes=["careerkb-az"])
         letters["ids"].append("glossary-letters")
         body: list[nodes.Node] = [letters]
+        names: dict[str, list[str]] = {}
         for index, group in enumerate(view.groups):
             if index:
                 letters += nodes.Text(" ")
@@ -55,9 +71,11 @@ class GlossaryDirective(CareerkbDirective):
             entries = nodes.definition_list(classes=["glossary", "careerkb-glossary"])
             for entry in group.entries:
                 entries += self._entry(entry)
+                names[entry.anchor] = [entry.name, *entry.other_names]
             listing = addnodes.glossary(sorted=True)
             listing += entries
             body.append(listing)
+        body.append(glossary_names(by_anchor=names))
         return body
 
     def _entry(self, entry: TermEntry) -> nodes.definition_list_item:
@@ -93,6 +111,29 @@ def _resolve_by_any_name(
     return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
 
 
+def visit_names_html(self: HTML5Translator, node: glossary_names) -> None:
+    data = script_json(node["by_anchor"])
+    self.body.append(f'<script type="application/json" id="{NAMES_ELEMENT_ID}">{data}</script>\n')
+    raise nodes.SkipNode
+
+
+def skip_names(self: Any, node: glossary_names) -> None:
+    """Other builders show the terms themselves: the names are for the script."""
+    raise nodes.SkipNode
+
+
+def depart_names(self: Any, node: glossary_names) -> None:
+    pass
+
+
 def setup_glossary(app: Sphinx) -> None:
+    app.add_node(
+        glossary_names,
+        html=(visit_names_html, depart_names),
+        text=(skip_names, depart_names),
+        latex=(skip_names, depart_names),
+        man=(skip_names, depart_names),
+        texinfo=(skip_names, depart_names),
+    )
     app.add_directive_to_domain("careerkb", "glossary", GlossaryDirective)
     app.connect("missing-reference", _resolve_by_any_name)
