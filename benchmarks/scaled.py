@@ -2,9 +2,10 @@
 
 Scaling copies the real records, so text lengths and the shape of every record stay realistic.
 Copy 0 keeps the real ids and names; copy ``c`` suffixes every id with ``-cNNN`` and every name
-with `` N``, and renames the references between records to match. Sources are shared by all
-copies (a bigger handbook cites the same guides more often). Each copy keeps a seeded sample of
-``TERMS_PER_COPY`` glossary terms, so 100x is 1,300 roles in 500 tiers and 6,000 terms.
+with `` N``, and renames the references between records to match. Sources and the search's
+synonyms are shared by all copies (a bigger handbook cites the same guides more often, and its
+words mean the same). Each copy keeps a seeded sample of ``TERMS_PER_COPY`` glossary terms,
+so 100x is 1,300 roles in 500 tiers and 6,000 terms.
 
 >>> data = scaled_collections(2)
 >>> [len(data[name]) for name in ("tiers", "roles", "occupations", "glossary")]
@@ -25,6 +26,8 @@ import yaml
 from careerkb.loader import data_files, default_data_dir
 
 TERMS_PER_COPY = 60
+#: Collections every copy shares: the same guides are cited, the same words mean the same.
+SHARED = ("sources", "synonyms")
 #: Fields that name roles or terms: renamed with the copy's suffix.
 REFERENCE_LISTS = ("roles", "related_roles", "see_also", "opens", "opens_with_portfolio")
 REFERENCE_KEYS = ("by_role", "sides")
@@ -54,12 +57,12 @@ def scaled_collections(
         raise ValueError(f"the factor must be 1 or more, got {factor}")
     real = real_collections(data_dir)
     rng = random.Random(seed)
-    scaled: dict[str, list[Raw]] = {"sources": real["sources"]}
+    scaled: dict[str, list[Raw]] = {name: real[name] for name in SHARED if name in real}
     for copy in range(factor):
         terms = rng.sample(real["glossary"], min(TERMS_PER_COPY, len(real["glossary"])))
         kept_terms = {term["id"] for term in terms}
         for name, records in real.items():
-            if name == "sources":
+            if name in SHARED:
                 continue
             chosen = terms if name == "glossary" else records
             scaled.setdefault(name, []).extend(_copy(record, copy, kept_terms) for record in chosen)

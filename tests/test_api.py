@@ -121,6 +121,7 @@ def test_counts(kb: careerkb.KnowledgeBase) -> None:
         "routes": 0,
         "plans": 0,
         "glossary": 2,
+        "synonyms": 0,
     }
 
 

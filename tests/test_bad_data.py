@@ -85,6 +85,29 @@ occupations:
 """
 
 CASES: dict[str, Case] = {
+    "a synonym in two groups": Case(
+        {
+            "synonyms.yaml": (
+                "synonyms:\n  - id: pay\n    words: [pay, salary]\n"
+                "  - id: money\n    words: [earnings, Salary]\n"
+            )
+        },
+        [
+            "data/synonyms.yaml:5: synonyms[1].words[1]: the word 'Salary' is already in synonym group "
+            "'pay' (synonyms.yaml:2); a word belongs to one group"
+        ],
+    ),
+    "a synonym twice in one group": Case(
+        {"synonyms.yaml": "synonyms:\n  - id: pay\n    words: [pay, salary, pay]\n"},
+        [
+            "data/synonyms.yaml:3: synonyms[0].words[2]: the word 'pay' is already earlier in this group; "
+            "a word belongs to one group"
+        ],
+    ),
+    "a synonym group of one word": Case(
+        {"synonyms.yaml": "synonyms:\n  - id: pay\n    words: [pay]\n"},
+        ["data/synonyms.yaml:3: synonyms[0].words: needs at least 2 items, got 1"],
+    ),
     "malformed YAML": Case(
         {"roles.yaml": "roles:\n  - id: builder\n    title: [unclosed\n"},
         ["data/roles.yaml:4: file: not valid YAML: did not find expected ',' or ']'"],
@@ -216,7 +239,7 @@ CASES: dict[str, Case] = {
         [
             "data/extra.yaml:1: rolse: unknown collection 'rolse' (did you mean 'roles'?); expected one "
             "of: sources, tiers, roles, salary_bands, market_facts, resources, skills, comparisons, "
-            "occupations, backgrounds, routes, plans, glossary"
+            "occupations, backgrounds, routes, plans, glossary, synonyms"
         ],
     ),
     "a list where a mapping is expected": Case(
@@ -232,7 +255,7 @@ CASES: dict[str, Case] = {
         [
             "data/extra.yaml:1: file: the file is empty; start it with one of: sources, tiers, roles, "
             "salary_bands, market_facts, resources, skills, comparisons, occupations, backgrounds, "
-            "routes, plans, glossary"
+            "routes, plans, glossary, synonyms"
         ],
     ),
     "zero salary": Case(
@@ -484,7 +507,7 @@ def test_the_minimal_data_set_is_valid(data_dir: Path, run_cli: RunCli) -> None:
 def test_an_export_from_another_schema_version_is_refused(data_dir: Path) -> None:
     (data_dir / "export.json").write_text('{"schema_version": 1, "roles": []}', encoding="utf-8")
     assert [str(p) for p in careerkb.validate(data_dir)] == [
-        "data/export.json:1: schema_version: this careerkb reads schema version 2, not 1"
+        "data/export.json:1: schema_version: this careerkb reads schema version 3, not 1"
     ]
 
 

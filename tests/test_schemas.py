@@ -271,6 +271,6 @@ def test_check_fails_on_an_edited_or_missing_schema_and_writing_repairs_it(
 
     written = run_cli("schemas", "--output", str(copy_dir))
     assert written.returncode == 0, written.stderr
-    assert "2 of 14 schemas" in written.stdout
+    assert "2 of 15 schemas" in written.stdout
     assert run_cli("schemas", "--check", "--output", str(copy_dir)).returncode == 0
     assert edited.read_text(encoding="utf-8") == (SCHEMAS / "roles.schema.json").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ from careerkb.models import (
     Route,
     SalaryBand,
     SkillArea,
+    SynonymGroup,
     Term,
     Tier,
 )
@@ -109,7 +110,7 @@ def check(
     ``invalid_ids`` are the ids of records that failed validation: they exist, so a reference
     to one is not reported again.
     """
-    problems = [*_duplicate_ids(kb), *_name_collisions(kb)]
+    problems = [*_duplicate_ids(kb), *_name_collisions(kb), *_repeated_synonyms(kb)]
     if check_references:
         problems += _dangling_references(kb, invalid_ids)
     return problems
@@ -172,4 +173,25 @@ def _name_collisions(kb: KnowledgeBase) -> Iterator[Problem]:
                 (),
                 f"the name {name!r} of {index.kind} {later.id!r} is already used by "
                 f"{', '.join(map(repr, owners[:-1]))}; names, abbreviations and aliases must be unique",
+            )
+
+
+def _repeated_synonyms(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A word in two synonym groups would join them silently; twice in one group is a slip."""
+    first: dict[str, tuple[str, Origin]] = {}
+    for record, origin in kb.entries.get("synonyms", ()):
+        assert isinstance(record, SynonymGroup)
+        for index, word in enumerate(record.words):
+            key = " ".join(word.casefold().split())
+            if key not in first:
+                first[key] = (record.id, origin)
+                continue
+            group, earlier = first[key]
+            where = (
+                "earlier in this group"
+                if group == record.id
+                else f"in synonym group {group!r} ({earlier.document.path.name}:{earlier.line})"
+            )
+            yield origin.problem(
+                ("words", index), f"the word {word!r} is already {where}; a word belongs to one group"
             )

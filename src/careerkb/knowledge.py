@@ -31,6 +31,7 @@ from careerkb.models import (
     SalaryBand,
     SkillArea,
     Source,
+    SynonymGroup,
     Term,
     Tier,
 )
@@ -295,6 +296,12 @@ class KnowledgeBase(Answerer):
     @query
     def plans(self) -> tuple[Plan, ...]:
         return self.indexes.plans
+
+    @property
+    @query
+    def synonyms(self) -> tuple[SynonymGroup, ...]:
+        """The everyday words the site search treats as one (salary, pay, compensation)."""
+        return self.indexes.synonyms
 
     # --- one record by name -----------------------------------------------------------------
 
@@ -575,6 +582,7 @@ class Indexes:
     routes: tuple[Route, ...]
     plans: tuple[Plan, ...]
     glossary: tuple[Term, ...]
+    synonyms: tuple[SynonymGroup, ...]
     skills: tuple[SkillArea, ...]
     comparisons: tuple[Comparison, ...]
     #: Ordered by role, source and level.
@@ -628,6 +636,7 @@ class Indexes:
             routes=records("routes", Route),
             plans=records("plans", Plan),
             glossary=records("glossary", Term),
+            synonyms=records("synonyms", SynonymGroup),
             skills=records("skills", SkillArea),
             comparisons=comparisons,
             bands=bands,

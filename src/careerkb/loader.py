@@ -183,6 +183,9 @@ def _message(error: ErrorDetails, model: type[Record]) -> str:
         return f"unknown field{_did_you_mean(field, _field_names(model))}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "too_short":
+        context = error.get("ctx", {})
+        return f"needs at least {context.get('min_length')} items, got {context.get('actual_length')}"
     if kind == "string_pattern_mismatch":
         if error.get("ctx", {}).get("pattern") == SOC_PATTERN:
             return f"{given!r} is not a SOC code: write two digits, a hyphen and four digits, as in '15-2051'"

@@ -25,7 +25,7 @@ from pydantic import (
 
 from careerkb.format import HEDGE_WORDS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 RecordId = Annotated[
     str,
@@ -712,6 +712,24 @@ class Term(Record):
     sources: list[RecordId] = Field([], description="Sources that use the term.")
 
 
+# --- search ------------------------------------------------------------------------------------
+
+#: A word or phrase a reader types: short, one line.
+SearchPhrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+# Glossary and role names, abbreviations and aliases are synonym groups already (see
+# careerkb.search.synonyms); these groups hold the everyday words no record names.
+class SynonymGroup(Record):
+    """Words and phrases a reader may type for the same thing: the search takes any for all."""
+
+    id: RecordId
+    words: list[SearchPhrase] = Field(
+        min_length=2, description="Each word or phrase in one group only; letter case does not matter."
+    )
+    note: Text | None = Field(None, description="Why these mean the same, where it is not obvious.")
+
+
 # The collections a data file may hold, by the key that introduces them.
 COLLECTIONS: dict[str, type[Record]] = {
     "sources": Source,
@@ -727,4 +745,5 @@ COLLECTIONS: dict[str, type[Record]] = {
     "routes": Route,
     "plans": Plan,
     "glossary": Term,
+    "synonyms": SynonymGroup,
 }
