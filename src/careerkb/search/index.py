@@ -1,0 +1,78 @@
+"""The search index: every page section, glossary term and role as an entry, with each entry's
+weighted word counts, in a shape the browser ranks from (BM25 with field weights).
+
+An entry is the narrowest thing a result can lead to: a section of a page ("Interviews ›
+Machine Learning Engineer"), a glossary term, a role. Its words count more where they say more
+about it: a term's names and a role's titles most, then the section's title, then headings,
+then body text. The index keeps, per stem, which entries hold it and with what weight; what a
+query needs besides (how rare a stem is, how long an entry is) follows from that.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Literal
+
+from careerkb.search.text import STOP_WORDS, SUFFIXES, terms
+
+Field = Literal["name", "title", "heading", "body"]
+Kind = Literal["term", "role", "section"]
+
+#: How much a word counts in each field of an entry, against body text.
+FIELD_WEIGHTS: dict[Field, int] = {"name": 8, "title": 4, "heading": 2, "body": 1}
+
+INDEX_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One result the search can give: where it leads, what it is called, and its text."""
+
+    url: str  # relative to the site root, with its anchor: "interviews.html#machine-learning-engineer"
+    trail: tuple[str, ...]  # "Interviews", "Machine Learning Engineer"
+    kind: Kind
+    fields: dict[Field, str] = field(default_factory=dict)
+
+
+def weights(entry: Entry) -> Counter[str]:
+    """Each stem of the entry with its weight: its count in each field times the field's weight.
+
+    >>> entry = Entry("g.html#term-rag", ("Glossary", "RAG"), "term",
+    ...               {"name": "RAG", "body": "Retrieval feeds the model; the model answers."})
+    >>> sorted(weights(entry).items())
+    [('answer', 1), ('feed', 1), ('model', 2), ('rag', 8), ('retrieval', 1)]
+    """
+    counted: Counter[str] = Counter()
+    for name, text in entry.fields.items():
+        for stem in terms(text):
+            counted[stem] += FIELD_WEIGHTS[name]
+    return counted
+
+
+def build_index(entries: list[Entry], synonym_groups: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
+    """The index as plain JSON-ready data, the same for the same entries (sorted throughout).
+
+    ``postings`` maps a stem to a flat list ``[entry, weight, entry, weight, ...]``, entries in
+    order; ``lengths`` is each entry's total weight, which BM25 compares with the average.
+    """
+    ordered = sorted(entries, key=lambda entry: entry.url)
+    repeated = sorted({a.url for a, b in pairwise(ordered) if a.url == b.url})
+    if repeated:
+        raise ValueError(f"two search entries lead to the same place: {', '.join(repeated)}")
+    postings: dict[str, list[int]] = {}
+    lengths = []
+    for number, entry in enumerate(ordered):
+        counted = weights(entry)
+        lengths.append(sum(counted.values()))
+        for stem in sorted(counted):
+            postings.setdefault(stem, []).extend((number, counted[stem]))
+    return {
+        "version": INDEX_VERSION,
+        "rules": {"stop_words": sorted(STOP_WORDS), "suffixes": [list(rule) for rule in SUFFIXES]},
+        "synonyms": [list(group) for group in synonym_groups],
+        "entries": [[entry.url, list(entry.trail), entry.kind] for entry in ordered],
+        "lengths": lengths,
+        "postings": dict(sorted(postings.items())),
+    }

@@ -1,0 +1,63 @@
+"""The search index: entries weighted by field, postings per stem, the same bytes every build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from careerkb.search.index import FIELD_WEIGHTS, Entry, build_index, weights
+
+RAG = Entry(
+    "glossary.html#term-rag",
+    ("Glossary", "Retrieval-Augmented Generation"),
+    "term",
+    {"name": "Retrieval-Augmented Generation RAG", "body": "Fetching documents for the model."},
+)
+PAY = Entry(
+    "pay.html#entry-pay",
+    ("Pay", "Entry pay"),
+    "section",
+    {"title": "Entry pay", "heading": "Bands", "body": "Entry pay for a machine learning engineer."},
+)
+
+
+def test_a_word_counts_by_the_field_it_is_in() -> None:
+    counted = weights(PAY)
+    assert counted["pay"] == FIELD_WEIGHTS["title"] + FIELD_WEIGHTS["body"]
+    assert counted["band"] == FIELD_WEIGHTS["heading"]
+    assert counted["engineer"] == FIELD_WEIGHTS["body"]
+    assert FIELD_WEIGHTS["name"] > FIELD_WEIGHTS["title"] > FIELD_WEIGHTS["heading"] > FIELD_WEIGHTS["body"]
+
+
+def test_stop_words_are_not_indexed() -> None:
+    index = build_index([PAY], ())
+    assert "for" not in index["postings"]
+    assert "a" not in index["postings"]
+
+
+def test_postings_list_each_entry_with_its_weight() -> None:
+    index = build_index([PAY, RAG], ())
+    urls = [entry[0] for entry in index["entries"]]
+    assert urls == ["glossary.html#term-rag", "pay.html#entry-pay"]  # sorted, whatever the input order
+    assert index["postings"]["rag"] == [0, FIELD_WEIGHTS["name"]]
+    assert index["postings"]["model"] == [0, 1]
+    assert index["postings"]["pay"] == [1, FIELD_WEIGHTS["title"] + FIELD_WEIGHTS["body"]]
+    assert index["lengths"] == [sum(weights(RAG).values()), sum(weights(PAY).values())]
+
+
+def test_the_index_carries_the_rules_and_synonyms_the_query_side_needs() -> None:
+    index = build_index([PAY], (("pay", "salary"),))
+    assert index["synonyms"] == [["pay", "salary"]]
+    assert "how" in index["rules"]["stop_words"]
+    assert ["ies", "y", 2] in index["rules"]["suffixes"]
+
+
+def test_the_same_entries_give_the_same_index_in_any_order() -> None:
+    first = json.dumps(build_index([PAY, RAG], ()), sort_keys=True)
+    assert json.dumps(build_index([RAG, PAY], ()), sort_keys=True) == first
+
+
+def test_two_entries_leading_to_one_place_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"pay\.html#entry-pay"):
+        build_index([PAY, PAY], ())
