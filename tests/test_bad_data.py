@@ -507,7 +507,7 @@ def test_the_minimal_data_set_is_valid(data_dir: Path, run_cli: RunCli) -> None:
 def test_an_export_from_another_schema_version_is_refused(data_dir: Path) -> None:
     (data_dir / "export.json").write_text('{"schema_version": 1, "roles": []}', encoding="utf-8")
     assert [str(p) for p in careerkb.validate(data_dir)] == [
-        "data/export.json:1: schema_version: this careerkb reads schema version 3, not 1"
+        "data/export.json:1: schema_version: this careerkb reads schema version 2, not 1"
     ]
 
 

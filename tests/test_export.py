@@ -40,7 +40,7 @@ def test_the_schema_rejects_a_salary_given_as_text(shipped_export: dict[str, Any
 
 
 def test_every_collection_is_a_list_of_objects_with_an_id(shipped_export: dict[str, Any]) -> None:
-    assert shipped_export["schema_version"] == SCHEMA_VERSION == 3
+    assert shipped_export["schema_version"] == SCHEMA_VERSION == 2
     assert set(shipped_export) == {"schema_version", *COLLECTIONS}
     assert set(ExportDocument.model_fields) == {"schema_version", *COLLECTIONS}
     for collection in COLLECTIONS:

@@ -39,7 +39,7 @@ class ExportDocument(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="careerkb export")
 
-    schema_version: Literal[3]
+    schema_version: Literal[2]
     sources: list[Source]
     tiers: list[Tier]
     roles: list[Role]
@@ -61,7 +61,7 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
 
     >>> doc = export_document(kb)
     >>> doc["schema_version"], sorted(doc)[:3]
-    (3, ['backgrounds', 'comparisons', 'glossary'])
+    (2, ['backgrounds', 'comparisons', 'glossary'])
     >>> next(b for b in doc["salary_bands"] if b["id"] == "mle-builders-median")["point"]
     142000
     """

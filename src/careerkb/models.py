@@ -25,7 +25,7 @@ from pydantic import (
 
 from careerkb.format import HEDGE_WORDS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 2
 
 RecordId = Annotated[
     str,
