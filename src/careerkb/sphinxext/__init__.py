@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         previews,
         search_entries,
         settings,
+        site_search,
         store,
     )
     from careerkb.sphinxext.directives import (
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         settings.setup_settings_reference,
         hosting.setup_hosting,
         search_entries.setup_search_entries,
+        site_search.setup_site_search,
     )
     for setup_part in parts:
         setup_part(app)

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
     from careerkb.knowledge import KnowledgeBase
     from careerkb.recording import Question
+    from careerkb.sphinxext.site_search import PageEntry
 
-DATA_VERSION = 4
+DATA_VERSION = 5
 
 
 class Target(NamedTuple):
@@ -69,6 +70,7 @@ class CareerkbDomain(Domain):
         "mentions": {},  # docname -> {term id}: the glossary terms a page links to
         "reads": {},  # docname -> {question: answer's fingerprint}: what a page asked when read
         "links": {},  # docname -> {(kind, name): fingerprint}: what a page's links show
+        "search": {},  # docname -> [PageEntry]: what the site search finds on the page
         # Not per page: what the catalogue pages' placeholders were last filled from.
         "cross_page_digest": "",
     }
@@ -85,6 +87,10 @@ class CareerkbDomain(Domain):
     @property
     def mentions(self) -> dict[str, set[str]]:
         return self.data["mentions"]  # type: ignore[no-any-return]
+
+    @property
+    def search_entries(self) -> dict[str, list[PageEntry]]:
+        return self.data["search"]  # type: ignore[no-any-return]
 
     @property
     def catalogue_pages(self) -> set[str]:
@@ -148,7 +154,7 @@ class CareerkbDomain(Domain):
         for key, target in list(self.objects.items()):
             if target.docname == docname:
                 del self.objects[key]
-        for per_page in (self.renders, self.mentions, self.reads, self.links):
+        for per_page in (self.renders, self.mentions, self.reads, self.links, self.search_entries):
             per_page.pop(docname, None)
         self.catalogue_pages.discard(docname)
 
@@ -156,7 +162,7 @@ class CareerkbDomain(Domain):
         for key, target in otherdata["objects"].items():
             if target.docname in docnames:
                 self.objects[key] = target
-        for name in ("renders", "mentions", "reads", "links"):
+        for name in ("renders", "mentions", "reads", "links", "search"):
             for docname, values in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = values

@@ -1,0 +1,80 @@
+"""What the site search collects from each page: sections with their trails, glossary terms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careerkb.sphinxext.domain import careerkb_domain
+from tests.conftest import build, directives_project, warnings_of, write_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    from careerkb.sphinxext.site_search import PageEntry
+
+PAGE = """\
+# Pay
+
+How the bands are read.
+
+## Entry pay
+
+What a first job pays.
+
+```{rubric} Bands
+```
+
+The bands by level.
+
+### Open tops
+
+A band with no top.
+"""
+
+
+def _entries(app: SphinxTestApp, docname: str) -> dict[str, PageEntry]:
+    return {entry.anchor: entry for entry in careerkb_domain(app.env).search_entries[docname]}
+
+
+def test_each_section_is_an_entry_with_its_trail_and_its_own_text(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = build(make_app, write_project(tmp_path, PAGE))
+    assert warnings_of(app) == []
+    entries = _entries(app, "index")
+    assert set(entries) == {"", "entry-pay", "open-tops"}
+    assert entries[""].trail == ("Pay",)
+    assert entries["open-tops"].trail == ("Pay", "Entry pay", "Open tops")
+    entry_pay = dict(entries["entry-pay"].fields)
+    assert entry_pay["title"] == "Entry pay"
+    assert entry_pay["heading"] == "Bands"
+    assert "What a first job pays." in entry_pay["body"]
+    assert "A band with no top." not in entry_pay["body"]  # the subsection's own entry holds it
+    assert entries["open-tops"].entry("index.html").url == "index.html#open-tops"
+    assert entries[""].entry("index.html").url == "index.html"
+
+
+def test_each_glossary_term_is_an_entry_with_all_its_names(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = build(make_app, directives_project(tmp_path / "project"))
+    entries = _entries(app, "glossary")
+    rag = entries["term-retrieval-augmented-generation"]
+    assert rag.kind == "term"
+    assert rag.trail == ("Glossary", "Retrieval-Augmented Generation")
+    fields = dict(rag.fields)
+    assert fields["name"] == "Retrieval-Augmented Generation RAG"
+    assert fields["body"].startswith("Fetching documents and giving them to a model")
+    assert dict(entries["term-embeddings"].fields)["name"] == "Embeddings embedding vectors"
+    # The definitions are the terms' text, not the glossary page's.
+    assert "Fetching documents" not in dict(entries[""].fields)["body"]
+
+
+def test_a_page_read_again_replaces_its_entries(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    project = write_project(tmp_path, PAGE)
+    build(make_app, project)
+    (project / "index.md").write_text("# Pay\n\n## Senior pay\n\nLater.\n", encoding="utf-8")
+    app = build(make_app, project)
+    assert set(_entries(app, "index")) == {"", "senior-pay"}
