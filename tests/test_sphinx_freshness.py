@@ -50,6 +50,16 @@ def test_every_record_shown_passes_the_coverage_check(make_app: type[SphinxTestA
     assert warnings_of(app) == []
 
 
+def test_search_synonyms_need_no_page(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    project = _project(tmp_path, "careerkb_require_all_rendered = True\n")
+    (project / "data" / "synonyms.yaml").write_text(
+        "synonyms:\n  - {id: pay, words: [pay, salary]}\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert warnings_of(app) == []
+
+
 def test_a_record_no_page_shows_is_reported_at_its_file_and_line(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:

@@ -52,8 +52,8 @@ def test_each_section_is_an_entry_with_its_trail_and_its_own_text(
     assert entry_pay["heading"] == "Bands"
     assert "What a first job pays." in entry_pay["body"]
     assert "A band with no top." not in entry_pay["body"]  # the subsection's own entry holds it
-    assert entries["open-tops"].entry("index.html").url == "index.html#open-tops"
-    assert entries[""].entry("index.html").url == "index.html"
+    assert entries["open-tops"].entry(app.builder, "index").url == "index.html#open-tops"
+    assert entries[""].entry(app.builder, "index").url == "index.html"
 
 
 def test_each_glossary_term_is_an_entry_with_all_its_names(

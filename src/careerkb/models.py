@@ -714,7 +714,7 @@ class Term(Record):
 
 # --- search ------------------------------------------------------------------------------------
 
-#: A word or phrase a reader types: short, one line.
+# A word or phrase a reader types: short.
 SearchPhrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 

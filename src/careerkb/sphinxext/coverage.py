@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+#: Collections that shape how the site works rather than what a page says: the search's
+#: synonyms decide what a query finds, and no reader needs them listed.
+NOT_CONTENT = frozenset({"synonyms"})
+
 
 def _check_every_record_is_shown(app: Sphinx, env: BuildEnvironment) -> None:
     kb = knowledge(app.env)
@@ -24,6 +28,8 @@ def _check_every_record_is_shown(app: Sphinx, env: BuildEnvironment) -> None:
         return
     shown: set[tuple[str, str]] = set().union(*careerkb_domain(env).renders.values())
     for collection, entries in kb.entries.items():
+        if collection in NOT_CONTENT:
+            continue
         for record, origin in entries:
             record_id = str(getattr(record, "id", ""))
             if (collection, record_id) not in shown:

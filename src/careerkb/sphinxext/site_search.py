@@ -11,17 +11,29 @@ section would hold every definition and match every query.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-from careerkb.search.index import Entry, Field, Kind
+from careerkb.search.index import Entry, Field, Kind, build_index
+from careerkb.search.synonyms import synonym_groups
+from careerkb.sphinxext.directives.chooser import script_json
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.glossary import glossary_names
+from careerkb.sphinxext.links import site_uri
+from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from careerkb.knowledge import KnowledgeBase
+
+#: The index, as a script that sets ``window.careerkbSearchIndex``: a script loads from
+#: ``file://`` and under any sub-path, where fetching a JSON file would not.
+INDEX_FILE = "careerkb-search-index.js"
 
 
 @dataclass(frozen=True)
@@ -33,8 +45,8 @@ class PageEntry:
     kind: Kind
     fields: tuple[tuple[Field, str], ...]
 
-    def entry(self, page_uri: str) -> Entry:
-        url = f"{page_uri}#{self.anchor}" if self.anchor else page_uri
+    def entry(self, builder: Builder, docname: str) -> Entry:
+        url = site_uri(builder, docname, self.anchor or None)
         return Entry(url, self.trail, self.kind, dict(self.fields))
 
 
@@ -95,9 +107,42 @@ def _terms(container: nodes.Node, trail: tuple[str, ...], names: dict[str, list[
     return found
 
 
+def site_entries(app: Sphinx, kb: KnowledgeBase) -> list[Entry]:
+    """Every page's entries with their addresses, and one entry per role profile."""
+    domain = careerkb_domain(app.env)
+    entries = [
+        page_entry.entry(app.builder, docname)
+        for docname, page_entries in sorted(domain.search_entries.items())
+        if docname in app.env.all_docs
+        for page_entry in page_entries
+    ]
+    for (objtype, record_id), target in sorted(domain.objects.items()):
+        if objtype == "role":
+            role = kb.role(record_id)
+            names = " ".join([role.title, *(alias.name for alias in role.aliases)])
+            fields: dict[Field, str] = {"name": names, "body": f"{role.summary} {role.description}"}
+            url = site_uri(app.builder, target.docname, target.anchor)
+            entries.append(Entry(url, (role.title,), "role", fields))
+    return entries
+
+
+def _write_index(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    kb = knowledge(app.env)
+    if kb is None:
+        return
+    index = build_index(site_entries(app, kb), synonym_groups(kb))
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    script = f"window.careerkbSearchIndex = {script_json(index)};\n"
+    (static / INDEX_FILE).write_text(script, encoding="utf-8")
+
+
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
     careerkb_domain(app.env).search_entries[app.env.current_document.docname] = page_entries(doctree)
 
 
 def setup_site_search(app: Sphinx) -> None:
     app.connect("doctree-read", _collect)
+    app.connect("build-finished", _write_index)
