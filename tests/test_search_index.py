@@ -39,6 +39,12 @@ def test_stop_words_are_not_indexed() -> None:
 def test_postings_list_each_entry_with_its_weight() -> None:
     index = build_index([PAY, RAG], ())
     urls = [entry[0] for entry in index["entries"]]
+    assert index["entries"][0] == [
+        "glossary.html#term-rag",
+        ["Glossary", "Retrieval-Augmented Generation"],
+        "term",
+        1.0,
+    ]
     assert urls == ["glossary.html#term-rag", "pay.html#entry-pay"]  # sorted, whatever the input order
     assert index["postings"]["rag"] == [0, FIELD_WEIGHTS["name"]]
     assert index["postings"]["model"] == [0, 1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.site_search import CONTRIBUTOR_BOOST
 from tests.conftest import build, directives_project, warnings_of, write_project
 
 if TYPE_CHECKING:
@@ -44,16 +45,16 @@ def test_each_section_is_an_entry_with_its_trail_and_its_own_text(
     app = build(make_app, write_project(tmp_path, PAGE))
     assert warnings_of(app) == []
     entries = _entries(app, "index")
-    assert set(entries) == {"", "entry-pay", "open-tops"}
-    assert entries[""].trail == ("Pay",)
+    assert set(entries) == {"pay", "entry-pay", "open-tops"}
+    assert entries["pay"].trail == ("Pay",)
     assert entries["open-tops"].trail == ("Pay", "Entry pay", "Open tops")
     entry_pay = dict(entries["entry-pay"].fields)
     assert entry_pay["title"] == "Entry pay"
-    assert entry_pay["heading"] == "Bands"
+    assert entry_pay["heading"] == "Pay Bands"  # the titles above it, then its own headings
     assert "What a first job pays." in entry_pay["body"]
     assert "A band with no top." not in entry_pay["body"]  # the subsection's own entry holds it
     assert entries["open-tops"].entry(app.builder, "index").url == "index.html#open-tops"
-    assert entries[""].entry(app.builder, "index").url == "index.html"
+    assert entries["pay"].entry(app.builder, "index").url == "index.html#pay"
 
 
 def test_each_glossary_term_is_an_entry_with_all_its_names(
@@ -69,7 +70,7 @@ def test_each_glossary_term_is_an_entry_with_all_its_names(
     assert fields["body"].startswith("Fetching documents and giving them to a model")
     assert dict(entries["term-embeddings"].fields)["name"] == "Embeddings embedding vectors"
     # The definitions are the terms' text, not the glossary page's.
-    assert "Fetching documents" not in dict(entries[""].fields)["body"]
+    assert "Fetching documents" not in dict(entries["glossary"].fields)["body"]
 
 
 def test_a_page_read_again_replaces_its_entries(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
@@ -77,4 +78,11 @@ def test_a_page_read_again_replaces_its_entries(make_app: type[SphinxTestApp], t
     build(make_app, project)
     (project / "index.md").write_text("# Pay\n\n## Senior pay\n\nLater.\n", encoding="utf-8")
     app = build(make_app, project)
-    assert set(_entries(app, "index")) == {"", "senior-pay"}
+    assert set(_entries(app, "index")) == {"pay", "senior-pay"}
+
+
+def test_a_page_for_contributors_ranks_below_readers_pages(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = build(make_app, write_project(tmp_path, "---\ncareerkb-search: contributor\n---\n" + PAGE))
+    assert {entry.boost for entry in _entries(app, "index").values()} == {CONTRIBUTOR_BOOST}

@@ -1,20 +1,28 @@
-"""The theme's search finds glossary terms and roles by any of their names, and lists them first."""
+"""The site search: careerkb's index answers on search.html, ranked by section, with excerpts,
+synonyms and a clear word when nothing matches; hostile queries change nothing on the page."""
 
 from __future__ import annotations
 
+import urllib.parse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
+GOLDEN = yaml.safe_load((Path(__file__).parents[1] / "golden" / "questions.yaml").read_text(encoding="utf-8"))
+CONTRIBUTOR_PAGES = ("contributing.html", "reference.html", "api.html", "json-api.html", "performance.html")
 
-def _results(page: Page, base_url: str, query: str) -> list[str]:
-    page.goto(f"{base_url}/search.html?q={query}")
-    results = page.locator("#search-results ul.search li a")
-    results.first.wait_for(timeout=15_000)
-    return [href for href in (link.get_attribute("href") for link in results.all()) if href]
+
+def _search(page: Page, base_url: str, query: str) -> list[str]:
+    """The result addresses for ``query``, in order, once the summary line is written."""
+    page.goto(f"{base_url}/search.html?q={urllib.parse.quote(query)}")
+    page.locator("#search-results .search-summary").wait_for(timeout=15_000)
+    links = page.locator("#search-results ul.search li > a").all()
+    return [(link.get_attribute("href") or "").removeprefix("./") for link in links]
 
 
 @pytest.mark.parametrize(
@@ -29,5 +37,68 @@ def _results(page: Page, base_url: str, query: str) -> list[str]:
     ],
 )
 def test_a_term_or_role_name_is_the_first_result(page: Page, base_url: str, query: str, target: str) -> None:
-    hrefs = _results(page, base_url, query)
-    assert hrefs[0].endswith(target), hrefs[:5]
+    hrefs = _search(page, base_url, query)
+    assert hrefs[0] == target, hrefs[:5]
+
+
+def test_a_question_sphinx_found_nothing_for_has_answers(page: Page, base_url: str) -> None:
+    hrefs = _search(page, base_url, "do I need a PhD to be an ML engineer")
+    assert any(href.startswith("roles/machine-learning-engineer.html#") for href in hrefs[:5]), hrefs[:5]
+
+
+def test_a_synonym_finds_what_the_page_calls_otherwise(page: Page, base_url: str) -> None:
+    # The pages say "pay"; "salary" is the reader's word (data/search/synonyms.yaml).
+    hrefs = _search(page, base_url, "salary")
+    assert any(href.startswith("pay.html#") for href in hrefs[:5]), hrefs[:5]
+
+
+def test_pages_for_contributors_rank_below_readers_pages(page: Page, base_url: str) -> None:
+    hrefs = _search(page, base_url, "salary")
+    assert not hrefs[0].startswith(CONTRIBUTOR_PAGES), hrefs[:5]
+
+
+def test_results_lead_to_sections_and_show_their_trail_and_an_excerpt(page: Page, base_url: str) -> None:
+    _search(page, base_url, "ML engineer interview")
+    first = page.locator("#search-results ul.search li").first
+    assert "›" in first.locator("a").inner_text()
+    first.locator("p.context mark").first.wait_for(timeout=5_000)
+    assert first.locator("p.context").inner_text().strip()
+
+
+def test_a_query_matching_only_some_words_is_labelled_partial(page: Page, base_url: str) -> None:
+    hrefs = _search(page, base_url, "glossary zzqxv")
+    assert hrefs
+    assert "No page matches every word" in page.locator("#search-results .search-summary").inner_text()
+    assert page.locator("#search-results .careerkb-partial").count() == len(hrefs)
+
+
+def test_every_golden_question_gets_results(page: Page, base_url: str) -> None:
+    empty = [item["question"] for item in GOLDEN if not _search(page, base_url, item["question"])]
+    assert empty == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"quoted words"',
+        "<script>window.careerkbInjected = 1</script>",
+        '<img src=x onerror="window.careerkbInjected = 1">',
+        "(.*+?[ regex \\ chars",
+        "🚀 emoji 🤖",
+        "pay " * 500,
+        "the of and to",
+        "zzqxv",
+    ],
+    ids=["quotes", "script", "img", "regex", "emoji", "2000 characters", "only stop words", "unknown word"],
+)
+def test_any_query_gives_results_or_a_clear_no_results_and_injects_nothing(
+    page: Page, base_url: str, query: str
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    hrefs = _search(page, base_url, query)
+    summary = page.locator("#search-results .search-summary").inner_text()
+    assert hrefs or "No page of the handbook matches" in summary
+    assert errors == []
+    assert page.evaluate("window.careerkbInjected") is None
+    assert page.locator("#search-results script, #search-results img").count() == 0

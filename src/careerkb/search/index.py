@@ -34,6 +34,8 @@ class Entry:
     trail: tuple[str, ...]  # "Interviews", "Machine Learning Engineer"
     kind: Kind
     fields: dict[Field, str] = field(default_factory=dict)
+    #: What its score is multiplied by: below 1 for pages meant for contributors, not readers.
+    boost: float = 1.0
 
 
 def weights(entry: Entry) -> Counter[str]:
@@ -51,16 +53,43 @@ def weights(entry: Entry) -> Counter[str]:
     return counted
 
 
+#: How much of an entry's text its excerpt may draw on, and how many entries share a text file.
+EXCERPT_SOURCE_CHARACTERS = 700
+TEXTS_PER_FILE = 64
+
+
+def in_order(entries: list[Entry]) -> list[Entry]:
+    """The entries in index order, by address; two entries may not lead to the same place."""
+    ordered = sorted(entries, key=lambda entry: entry.url)
+    repeated = sorted({a.url for a, b in pairwise(ordered) if a.url == b.url})
+    if repeated:
+        raise ValueError(f"two search entries lead to the same place: {', '.join(repeated)}")
+    return ordered
+
+
+def shard_of(stem: str) -> str:
+    """The postings file a stem is in: its first letter, or "_" for a digit or other letter.
+
+    >>> shard_of("salary"), shard_of("4"), shard_of("école")
+    ('s', '_', '_')
+    """
+    first = stem[:1]
+    return first if "a" <= first <= "z" else "_"
+
+
+def excerpt_source(entry: Entry) -> str:
+    """The text an excerpt is cut from: the entry's body, or its name when it has no body."""
+    text = " ".join((entry.fields.get("body") or entry.fields.get("name") or "").split())
+    return text[:EXCERPT_SOURCE_CHARACTERS]
+
+
 def build_index(entries: list[Entry], synonym_groups: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
     """The index as plain JSON-ready data, the same for the same entries (sorted throughout).
 
     ``postings`` maps a stem to a flat list ``[entry, weight, entry, weight, ...]``, entries in
     order; ``lengths`` is each entry's total weight, which BM25 compares with the average.
     """
-    ordered = sorted(entries, key=lambda entry: entry.url)
-    repeated = sorted({a.url for a, b in pairwise(ordered) if a.url == b.url})
-    if repeated:
-        raise ValueError(f"two search entries lead to the same place: {', '.join(repeated)}")
+    ordered = in_order(entries)
     postings: dict[str, list[int]] = {}
     lengths = []
     for number, entry in enumerate(ordered):
@@ -72,7 +101,7 @@ def build_index(entries: list[Entry], synonym_groups: tuple[tuple[str, ...], ...
         "version": INDEX_VERSION,
         "rules": {"stop_words": sorted(STOP_WORDS), "suffixes": [list(rule) for rule in SUFFIXES]},
         "synonyms": [list(group) for group in synonym_groups],
-        "entries": [[entry.url, list(entry.trail), entry.kind] for entry in ordered],
+        "entries": [[entry.url, list(entry.trail), entry.kind, entry.boost] for entry in ordered],
         "lengths": lengths,
         "postings": dict(sorted(postings.items())),
     }

@@ -25,6 +25,7 @@ STOP_WORDS = frozenset(
     ours she should so than that the their them then there these they this those to too us
     was we were what when where which while who whom why will with would you your yours
     become becoming get getting go going want s t
+    actually really just stand mean means meaning define definition explain tell know
     """.split()  # noqa: SIM905
 )
 

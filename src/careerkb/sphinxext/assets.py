@@ -23,3 +23,4 @@ def setup_assets(app: Sphinx) -> None:
     app.add_js_file("careerkb-chooser.js", loading_method="defer")
     app.add_js_file("careerkb-previews.js", loading_method="defer")
     app.add_js_file("careerkb-glossary.js", loading_method="defer")
+    app.add_js_file("careerkb-search.js", loading_method="defer")

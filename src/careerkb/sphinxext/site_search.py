@@ -10,6 +10,7 @@ section would hold every definition and match every query.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,16 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from careerkb.search.index import Entry, Field, Kind, build_index
+from careerkb.search.index import (
+    TEXTS_PER_FILE,
+    Entry,
+    Field,
+    Kind,
+    build_index,
+    excerpt_source,
+    in_order,
+    shard_of,
+)
 from careerkb.search.synonyms import synonym_groups
 from careerkb.sphinxext.directives.chooser import script_json
 from careerkb.sphinxext.domain import careerkb_domain
@@ -31,34 +41,39 @@ if TYPE_CHECKING:
 
     from careerkb.knowledge import KnowledgeBase
 
-#: The index, as a script that sets ``window.careerkbSearchIndex``: a script loads from
-#: ``file://`` and under any sub-path, where fetching a JSON file would not.
-INDEX_FILE = "careerkb-search-index.js"
+#: The index's folder under ``_static``. Its files are scripts that hand their data to
+#: ``careerkbSearchLoaded``: a script loads from ``file://`` and under any sub-path, where
+#: fetching JSON would not. ``core.js`` holds what every query needs (entries, rules, synonyms);
+#: ``postings-<letter>.js`` the postings of the stems starting with that letter, so a query
+#: loads only its words' letters; ``text-<n>.js`` the text excerpts are cut from, per
+#: :data:`~careerkb.search.index.TEXTS_PER_FILE` entries, loaded for the results shown.
+INDEX_FOLDER = "careerkb-search"
 
 
 @dataclass(frozen=True)
 class PageEntry:
     """An entry as read from its page: the anchor on the page, not yet an address."""
 
-    anchor: str  # "" for the page's own title section
+    anchor: str
     trail: tuple[str, ...]
     kind: Kind
     fields: tuple[tuple[Field, str], ...]
+    boost: float = 1.0
 
     def entry(self, builder: Builder, docname: str) -> Entry:
-        url = site_uri(builder, docname, self.anchor or None)
-        return Entry(url, self.trail, self.kind, dict(self.fields))
+        url = site_uri(builder, docname, self.anchor)
+        return Entry(url, self.trail, self.kind, dict(self.fields), self.boost)
 
 
-def page_entries(doctree: nodes.document) -> list[PageEntry]:
+def page_entries(doctree: nodes.document, *, boost: float = 1.0) -> list[PageEntry]:
     """Every section and glossary term of a read page, in document order."""
     names = _glossary_names(doctree)
     found: list[PageEntry] = []
     for section in doctree.findall(nodes.section):
         trail = _trail(section)
-        top = not isinstance(section.parent, nodes.section)
-        anchor = "" if top else section["ids"][0]
-        headings: list[str] = []
+        anchor = section["ids"][0]
+        # The titles above a section say what it is about: "Interviews › Machine Learning Engineer".
+        headings: list[str] = list(trail[:-1])
         body: list[str] = []
         for child in section.children:
             if isinstance(child, (nodes.title, nodes.section)):
@@ -72,7 +87,7 @@ def page_entries(doctree: nodes.document) -> list[PageEntry]:
         if headings:
             fields.append(("heading", " ".join(headings)))
         fields.append(("body", " ".join(body)))
-        found.append(PageEntry(anchor, trail, "section", tuple(fields)))
+        found.append(PageEntry(anchor, trail, "section", tuple(fields), boost))
     return found
 
 
@@ -126,21 +141,51 @@ def site_entries(app: Sphinx, kb: KnowledgeBase) -> list[Entry]:
     return entries
 
 
+def index_files(entries: list[Entry], kb: KnowledgeBase) -> dict[str, str]:
+    """Every file of the index by name, each a script handing its part to the page."""
+    index = build_index(entries, synonym_groups(kb))
+    postings: dict[str, dict[str, list[int]]] = {}
+    for stem, found in index.pop("postings").items():
+        postings.setdefault(shard_of(stem), {})[stem] = found
+    index["shards"] = sorted(postings)
+    index["texts_per_file"] = TEXTS_PER_FILE
+    files = {"core.js": _script("core", index)}
+    files.update((f"postings-{key}.js", _script(f"postings-{key}", part)) for key, part in postings.items())
+    texts = [excerpt_source(entry) for entry in in_order(entries)]
+    for number, start in enumerate(range(0, len(texts), TEXTS_PER_FILE)):
+        files[f"text-{number}.js"] = _script(f"text-{number}", texts[start : start + TEXTS_PER_FILE])
+    return files
+
+
+def _script(name: str, data: object) -> str:
+    return f"careerkbSearchLoaded({script_json(name)}, {script_json(data)});\n"
+
+
 def _write_index(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     kb = knowledge(app.env)
     if kb is None:
         return
-    index = build_index(site_entries(app, kb), synonym_groups(kb))
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    script = f"window.careerkbSearchIndex = {script_json(index)};\n"
-    (static / INDEX_FILE).write_text(script, encoding="utf-8")
+    folder = Path(app.outdir) / "_static" / INDEX_FOLDER
+    # Made afresh: a letter no stem starts with any more leaves no file behind.
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, script in index_files(site_entries(app, kb), kb).items():
+        (folder / name).write_text(script, encoding="utf-8")
+
+
+#: A page whose front matter says ``careerkb-search: contributor`` is for people working on
+#: the handbook: its sections rank below readers' pages, so "salary" finds the Pay page before
+#: the directive that draws the salary chart.
+CONTRIBUTOR_BOOST = 0.3
 
 
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
-    careerkb_domain(app.env).search_entries[app.env.current_document.docname] = page_entries(doctree)
+    docname = app.env.current_document.docname
+    audience = app.env.metadata.get(docname, {}).get("careerkb-search")
+    boost = CONTRIBUTOR_BOOST if audience == "contributor" else 1.0
+    careerkb_domain(app.env).search_entries[docname] = page_entries(doctree, boost=boost)
 
 
 def setup_site_search(app: Sphinx) -> None:
