@@ -102,3 +102,11 @@ def test_any_query_gives_results_or_a_clear_no_results_and_injects_nothing(
     assert errors == []
     assert page.evaluate("window.careerkbInjected") is None
     assert page.locator("#search-results script, #search-results img").count() == 0
+
+
+def test_the_search_works_from_the_file_system(page: Page, site: Path) -> None:
+    # A reader who opens the built folder without a server: the index loads as scripts.
+    page.goto((site / "search.html").as_uri() + "?q=rag")
+    first = page.locator("#search-results ul.search li > a").first
+    first.wait_for(timeout=15_000)
+    assert (first.get_attribute("href") or "").endswith("glossary.html#term-retrieval-augmented-generation")
