@@ -92,6 +92,7 @@ def output_digests(out: Path) -> dict[str, str]:
         *out.rglob("*.html"),
         out / "searchindex.js",
         *out.glob("_static/careerkb-*"),
+        *out.glob("_static/careerkb-search/*"),
         *out.glob("_images/*"),
     ]
     return {
