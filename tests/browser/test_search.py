@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 import pytest
 import yaml
 
+import careerkb
+from careerkb.search.text import stem, words
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -110,3 +113,14 @@ def test_the_search_works_from_the_file_system(page: Page, site: Path) -> None:
     first = page.locator("#search-results ul.search li > a").first
     first.wait_for(timeout=15_000)
     assert (first.get_attribute("href") or "").endswith("glossary.html#term-retrieval-augmented-generation")
+
+
+def test_the_browser_stems_every_word_as_the_index_did(page: Page, base_url: str) -> None:
+    vocabulary = sorted({word for term in careerkb.load().glossary for word in words(term.definition)})
+    page.goto(f"{base_url}/search.html")
+    in_browser = page.evaluate("words => window.careerkbSearchStems(words)", vocabulary)
+    differing = {
+        word: (stem(word), got) for word, got in zip(vocabulary, in_browser, strict=True) if stem(word) != got
+    }
+    assert len(vocabulary) > 1000
+    assert differing == {}

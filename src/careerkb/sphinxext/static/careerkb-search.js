@@ -268,6 +268,13 @@
   }
 
   window.careerkbSearch = search;
+  // The stemmer exists here and in careerkb/search/text.py; tests compare the two on every word
+  // of the handbook's glossary.
+  window.careerkbSearchStems = function (list) {
+    return load("core").then(function (core) {
+      return list.map(function (word) { return stem(word, core.rules.suffixes); });
+    });
+  };
   // Sphinx's searchtools.js defines Search, and both the theme's dialog and search.html call
   // Search.performSearch; answering there is the one place both reach. Deferred, this runs
   // after searchtools.js and before its DOMContentLoaded handler reads ?q=.
