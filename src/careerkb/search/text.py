@@ -11,6 +11,7 @@ wrong family costs a reader more than a plural missed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Letters and digits, with the joiners inside names kept ("c++", "node.js" as "node js").
 _WORD = re.compile(r"[^\W_]+(?:\+\+)?")
@@ -65,6 +66,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)  # a handbook repeats its words: each is stemmed once
 def stem(word: str) -> str:
     """The word with its ending folded, so the forms of one word meet.
 
