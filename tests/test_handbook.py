@@ -33,6 +33,7 @@ def test_the_doctest_builder_passes_every_example_in_the_handbook(tmp_path: Path
 
 def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> None:
     import careerkb
+    from careerkb.sphinxext.coverage import NOT_CONTENT
 
     result = _sphinx("html", tmp_path)
     assert result.returncode == 0, result.stderr
@@ -43,6 +44,7 @@ def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> Non
     missing = [
         f"{collection}: {record.id}"  # type: ignore[attr-defined]
         for collection, entries in kb.entries.items()
+        if collection not in NOT_CONTENT  # the search's synonyms: no page lists them
         for record, _ in entries
         if (collection, record.id) not in shown  # type: ignore[attr-defined]
     ]
