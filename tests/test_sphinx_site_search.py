@@ -86,3 +86,14 @@ def test_a_page_for_contributors_ranks_below_readers_pages(
 ) -> None:
     app = build(make_app, write_project(tmp_path, "---\ncareerkb-search: contributor\n---\n" + PAGE))
     assert {entry.boost for entry in _entries(app, "index").values()} == {CONTRIBUTOR_BOOST}
+
+
+def test_the_text_of_links_to_records_is_left_out(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    # A link's text follows its record, and a page that only links is written again, not read
+    # again, when the record is renamed: kept here, it would go stale in the index.
+    page = "# Pay\n\nThe {careerkb:role}`builder` earns well; see {term}`RAG`.\n\nSecond paragraph.\n"
+    app = build(make_app, directives_project(tmp_path / "project"))
+    (tmp_path / "project" / "pay.md").write_text(page, encoding="utf-8")
+    app = build(make_app, tmp_path / "project")
+    body = dict(_entries(app, "pay")["pay"].fields)["body"]
+    assert body == "The earns well; see . Second paragraph."

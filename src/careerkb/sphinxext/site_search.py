@@ -81,14 +81,38 @@ def page_entries(doctree: nodes.document, *, boost: float = 1.0) -> list[PageEnt
             if isinstance(child, addnodes.glossary) or child.next_node(addnodes.glossary) is not None:
                 found += _terms(child, trail, names)
                 continue
-            headings += (rubric.astext() for rubric in child.findall(nodes.rubric))
-            body.append(child.astext())
+            headings += (text_of(rubric) for rubric in child.findall(nodes.rubric))
+            body.append(text_of(child))
         fields: list[tuple[Field, str]] = [("title", trail[-1])]
         if headings:
             fields.append(("heading", " ".join(headings)))
         fields.append(("body", " ".join(body)))
         found.append(PageEntry(anchor, trail, "section", tuple(fields), boost))
     return found
+
+
+def text_of(node: nodes.Node) -> str:
+    """A node's words, without the text of its links to other records.
+
+    A link shows what it points at (a role's title, a term's name), and when that changes the
+    page is written again but not read again: its link text would be stale here, and an
+    incremental build's index would differ from a clean one. So links count for nothing.
+    """
+    parts: list[str] = []
+
+    def walk(current: nodes.Node) -> None:
+        if isinstance(current, addnodes.pending_xref):
+            return
+        if isinstance(current, nodes.Text):
+            parts.append(current.astext())
+            return
+        for child in current.children:
+            walk(child)
+        if not isinstance(current, nodes.Inline):
+            parts.append(" ")  # blocks are separate words: "pay." and "Next" do not join
+
+    walk(node)
+    return " ".join("".join(parts).split())
 
 
 def _trail(section: nodes.section) -> tuple[str, ...]:
@@ -117,7 +141,7 @@ def _terms(container: nodes.Node, trail: tuple[str, ...], names: dict[str, list[
         anchor = term["ids"][0]
         name = term.astext()
         all_names = " ".join(names.get(anchor, [name]))
-        fields: tuple[tuple[Field, str], ...] = (("name", all_names), ("body", definition.astext()))
+        fields: tuple[tuple[Field, str], ...] = (("name", all_names), ("body", text_of(definition)))
         found.append(PageEntry(anchor, (*trail, name), "term", fields))
     return found
 
