@@ -13,7 +13,7 @@ prose for readers, and a name may itself hold a comma. Other builders skip it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -22,8 +22,8 @@ from sphinx.util.nodes import make_refnode
 
 from careerkb.sphinxext.backlinks import mentioned_on
 from careerkb.sphinxext.directives.base import CareerkbDirective
-from careerkb.sphinxext.directives.chooser import script_json
 from careerkb.sphinxext.render import blocks
+from careerkb.sphinxext.script_data import add_script_data_node
 from careerkb.sphinxext.store import knowledge
 from careerkb.views import requests
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
-    from sphinx.writers.html5 import HTML5Translator
 
     from careerkb.views import Context
     from careerkb.views.glossary import TermEntry
@@ -111,29 +110,7 @@ def _resolve_by_any_name(
     return make_refnode(app.builder, node["refdoc"], docname, anchor, contnode)
 
 
-def visit_names_html(self: HTML5Translator, node: glossary_names) -> None:
-    data = script_json(node["by_anchor"])
-    self.body.append(f'<script type="application/json" id="{NAMES_ELEMENT_ID}">{data}</script>\n')
-    raise nodes.SkipNode
-
-
-def skip_names(self: Any, node: glossary_names) -> None:
-    """Other builders show the terms themselves: the names are for the script."""
-    raise nodes.SkipNode
-
-
-def depart_names(self: Any, node: glossary_names) -> None:
-    pass
-
-
 def setup_glossary(app: Sphinx) -> None:
-    app.add_node(
-        glossary_names,
-        html=(visit_names_html, depart_names),
-        text=(skip_names, depart_names),
-        latex=(skip_names, depart_names),
-        man=(skip_names, depart_names),
-        texinfo=(skip_names, depart_names),
-    )
+    add_script_data_node(app, glossary_names, NAMES_ELEMENT_ID, lambda node: node["by_anchor"])
     app.add_directive_to_domain("careerkb", "glossary", GlossaryDirective)
     app.connect("missing-reference", _resolve_by_any_name)

@@ -7,13 +7,13 @@ first points at a link. Nothing is fetched from anywhere but the site itself.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import site_uri
+from careerkb.sphinxext.script_data import script_json
 from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:
@@ -64,9 +64,7 @@ def script_for(data: dict[str, dict[str, str]]) -> str:
     >>> script_for({"x": {"text": "</script><b>"}})
     'window.careerkbPreviewData = {"x": {"text": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}};\\n'
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"window.careerkbPreviewData = {text};\n"
+    return f"window.careerkbPreviewData = {script_json(data)};\n"
 
 
 def _write_preview_data(app: Sphinx, exception: Exception | None) -> None:

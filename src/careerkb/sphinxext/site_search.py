@@ -29,10 +29,10 @@ from careerkb.search.index import (
     shard_of,
 )
 from careerkb.search.synonyms import synonym_groups
-from careerkb.sphinxext.directives.chooser import script_json
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.glossary import glossary_names
 from careerkb.sphinxext.links import site_uri
+from careerkb.sphinxext.script_data import script_json
 from careerkb.sphinxext.store import knowledge
 
 if TYPE_CHECKING:

@@ -12,7 +12,6 @@ exactly as the table's links are.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -20,12 +19,12 @@ from docutils import nodes
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import uri_from
+from careerkb.sphinxext.script_data import add_script_data_node
 from careerkb.views import ViewProblem, requests
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
-    from sphinx.writers.html5 import HTML5Translator
 
     from careerkb.views import Context
     from careerkb.views.chooser import ChooserData
@@ -37,21 +36,6 @@ DATA_ELEMENT_ID = "careerkb-chooser-data"
 class chooser_data(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
     """The chooser's data for the script: ``data``, a :class:`~careerkb.views.chooser.ChooserData`,
     and ``urls``, each role's address from this page (set when the page is resolved)."""
-
-
-def script_json(data: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` appears literally.
-
-    The escapes mean the same characters to a JSON parser, so the data reads back unchanged.
-
-    >>> data = {"text": "</script><script>alert(1)</script> & more"}
-    >>> print(script_json(data))
-    {"text": "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 more"}
-    >>> json.loads(script_json(data)) == data
-    True
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def script_data(data: ChooserData, urls: dict[str, str]) -> dict[str, Any]:
@@ -111,29 +95,9 @@ def _fill_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node["urls"] = urls
 
 
-def visit_chooser_html(self: HTML5Translator, node: chooser_data) -> None:
-    data = script_json(script_data(node["data"], node["urls"]))
-    self.body.append(f'<script type="application/json" id="{DATA_ELEMENT_ID}">{data}</script>\n')
-    raise nodes.SkipNode
-
-
-def skip_chooser(self: Any, node: chooser_data) -> None:
-    """Other builders show the table only: the data is for the script."""
-    raise nodes.SkipNode
-
-
-def depart_chooser(self: Any, node: chooser_data) -> None:
-    pass
-
-
 def setup_chooser(app: Sphinx) -> None:
-    app.add_node(
-        chooser_data,
-        html=(visit_chooser_html, depart_chooser),
-        text=(skip_chooser, depart_chooser),
-        latex=(skip_chooser, depart_chooser),
-        man=(skip_chooser, depart_chooser),
-        texinfo=(skip_chooser, depart_chooser),
+    add_script_data_node(
+        app, chooser_data, DATA_ELEMENT_ID, lambda node: script_data(node["data"], node["urls"])
     )
     app.add_directive_to_domain("careerkb", "chooser", ChooserDirective)
     app.connect("doctree-resolved", _fill_urls)
