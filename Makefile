@@ -10,7 +10,7 @@ SPHINXBUILD := $(BIN)/sphinx-build -c .
 # The tested versions: installs are repeatable, and upgrades are a deliberate change.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: docs test doctest lint serve bench bench-reader lock clean help
+.PHONY: docs test doctest lint serve bench bench-reader bench-search lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -21,6 +21,7 @@ help:
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  build times against the plain-Sphinx twin at 1x, 10x, 100x data (about 30 min)"
 	@echo "make bench-reader  page weights and glossary filter speed in Chromium"
+	@echo "make bench-search  search quality on the golden questions, index size and speed at 1x and 100x"
 	@echo "make lock   record the installed versions in constraints.txt"
 	@echo "make clean  remove build output (keeps .venv)"
 
@@ -55,6 +56,9 @@ bench: $(VENV)/.installed-docs
 
 bench-reader: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.reader
+
+bench-search: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.search $(BENCHOPTS)
 
 lock: $(VENV)/.installed-test $(VENV)/.installed-lint $(VENV)/.installed-serve
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | sed '/^careerkb/d' > constraints.txt

@@ -97,3 +97,20 @@ def test_the_text_of_links_to_records_is_left_out(make_app: type[SphinxTestApp],
     app = build(make_app, tmp_path / "project")
     body = dict(_entries(app, "pay")["pay"].fields)["body"]
     assert body == "The earns well; see . Second paragraph."
+
+
+def test_a_quick_facts_box_is_left_out_of_its_section(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    # The box sums up the sections below it; counted, it would make the top of a role's page
+    # match "pay" and "demand" ahead of the sections that answer them.
+    page = (
+        "---\norphan: true\n---\n# Builder\n\nWhat the job is.\n\n"
+        "```{careerkb:quick-facts} builder\n```\n\n## Pay\n\nThe bands.\n"
+    )
+    app = build(make_app, directives_project(tmp_path / "project"))
+    (tmp_path / "project" / "builder.md").write_text(page, encoding="utf-8")
+    app = build(make_app, tmp_path / "project")
+    assert warnings_of(app) == []
+    doctree = app.env.get_doctree("builder")
+    assert "Quick facts" in doctree.astext()  # the box is on the page ...
+    body = dict(_entries(app, "builder")["builder"].fields)["body"]
+    assert body == "What the job is."  # ... and not in the search's text

@@ -44,6 +44,65 @@ def test_a_term_or_role_name_is_the_first_result(page: Page, base_url: str, quer
     assert hrefs[0] == target, hrefs[:5]
 
 
+def _ranked(page: Page, base_url: str, query: str) -> list[str]:
+    """The addresses the ranking gives for ``query``, all of them, in order."""
+    if not page.url.startswith(f"{base_url}/search.html"):
+        page.goto(f"{base_url}/search.html")
+    page.wait_for_function("typeof window.careerkbSearchRanked === 'function'")
+    ranked = page.evaluate("query => window.careerkbSearchRanked(query)", query)
+    return [result["url"] for result in ranked["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        # A plural meets the role's name: phrases are matched by their stems.
+        ("ai red teamers", "roles/ai-red-teamer.html#role-ai-red-teamer"),
+        ("research scientists", "roles/research-scientist.html#role-research-scientist"),
+        # Stop words around a name leave it a name.
+        ("what is an evals specialist", "roles/evals-specialist.html#role-evals-specialist"),
+    ],
+)
+def test_a_name_said_in_other_words_is_still_the_first_result(
+    page: Page, base_url: str, query: str, target: str
+) -> None:
+    results = _ranked(page, base_url, query)
+    assert results[0] == target, results[:5]
+
+
+def test_a_section_whose_titles_say_the_query_leads(page: Page, base_url: str) -> None:
+    # "AI Red Teamer › Pay" says both concepts in its titles; pages that only repeat the words
+    # in their text come after it.
+    results = _ranked(page, base_url, "red teamer pay")
+    assert results[0] == "roles/ai-red-teamer.html#pay", results[:5]
+
+
+def test_a_query_naming_a_term_finds_it_whatever_else_it_asks(page: Page, base_url: str) -> None:
+    # "llm" is not in the term's text, and a two-word query needs both words: a name is the
+    # exception, so the term is among the results, after the sections holding both words.
+    results = _ranked(page, base_url, "jailbreaking an llm")
+    assert "glossary.html#term-jailbreak" in results, results
+    assert all(
+        not url.startswith("glossary.html")
+        for url in results[: results.index("glossary.html#term-jailbreak")]
+    )
+
+
+def test_a_phrase_as_typed_wins_over_one_with_the_same_stems(page: Page, base_url: str) -> None:
+    # "AI Agent Engineer" is the role's alias; "AI agent engineering" a glossary term's.
+    results = _ranked(page, base_url, "ai agent engineering")
+    assert results[0] == "glossary.html#term-agentic-engineering", results[:5]
+
+
+def test_the_search_page_without_a_query_shows_no_error(page: Page, base_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/search.html")
+    page.wait_for_function("typeof window.careerkbSearchRanked === 'function'")
+    page.evaluate("() => window.careerkbSearch(null)")
+    assert errors == []
+
+
 def test_a_question_sphinx_found_nothing_for_has_answers(page: Page, base_url: str) -> None:
     hrefs = _search(page, base_url, "do I need a PhD to be an ML engineer")
     assert any(href.startswith("roles/machine-learning-engineer.html#") for href in hrefs[:5]), hrefs[:5]

@@ -25,7 +25,7 @@ STOP_WORDS = frozenset(
     had has have having he her here hers him his how i if in into is it its me my of on or our
     ours she should so than that the their them then there these they this those to too us
     was we were what when where which while who whom why will with would you your yours
-    become becoming get getting go going want s t
+    become becoming get getting go going want s t m ll re ve d
     actually really just stand mean means meaning define definition explain tell know
     """.split()  # noqa: SIM905
 )

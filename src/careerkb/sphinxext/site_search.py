@@ -82,7 +82,8 @@ def page_entries(doctree: nodes.document, *, boost: float = 1.0) -> list[PageEnt
                 found += _terms(child, trail, names)
                 continue
             headings += (text_of(rubric) for rubric in child.findall(nodes.rubric))
-            body.append(text_of(child))
+            if text := text_of(child):
+                body.append(text)
         fields: list[tuple[Field, str]] = [("title", trail[-1])]
         if headings:
             fields.append(("heading", " ".join(headings)))
@@ -91,8 +92,13 @@ def page_entries(doctree: nodes.document, *, boost: float = 1.0) -> list[PageEnt
     return found
 
 
+#: Boxes that sum up the sections below them: counted, they would make the top of a role's
+#: page match every question its sections answer ("pay", "demand"), ahead of those sections.
+SUMMARY_CLASSES = frozenset({"careerkb-quick-facts"})
+
+
 def text_of(node: nodes.Node) -> str:
-    """A node's words, without the text of its links to other records.
+    """A node's words, without the text of its links to other records or of summary boxes.
 
     A link shows what it points at (a role's title, a term's name), and when that changes the
     page is written again but not read again: its link text would be stale here, and an
@@ -102,6 +108,8 @@ def text_of(node: nodes.Node) -> str:
 
     def walk(current: nodes.Node) -> None:
         if isinstance(current, addnodes.pending_xref):
+            return
+        if isinstance(current, nodes.Element) and SUMMARY_CLASSES.intersection(current["classes"]):
             return
         if isinstance(current, nodes.Text):
             parts.append(current.astext())

@@ -13,6 +13,11 @@
   const SYNONYM_WEIGHT = 0.8;
   const EXACT_NAME_BONUS = 3;
   const UNNAMED_WEIGHT = 0.6;
+  const TITLE_BONUS = 2;
+  const COORDINATION = 1;
+  const ABOVE_SHARE = 1;
+  const PAGE_NAME_BONUS = 1;
+  const PHRASE_BONUS = 0.25;
   const SHOWN = 20;
   const WORD = /[\p{L}\p{N}]+(?:\+\+)?/gu;
 
@@ -71,50 +76,164 @@
     return text.toLowerCase().replace(/[\s_\-\u2010-\u2015]+/g, " ").trim();
   }
 
-  // The query as concepts: each a list of ways to say it (lists of stems), the first literal.
-  function concepts(query, core) {
-    const stop = new Set(core.rules.stop_words);
-    const suffixes = core.rules.suffixes;
-    const toStems = function (text) {
-      return words(text).filter(function (w) { return !stop.has(w); }).map(function (w) { return stem(w, suffixes); });
-    };
-    let text = " " + normalize(query) + " ";
-    const found = [];
-    // Longest synonym phrases first, so "machine learning engineer" wins over "machine learning".
-    const phrases = [];
-    core.synonyms.forEach(function (group, number) {
-      group.forEach(function (phrase) { phrases.push([phrase, number]); });
-    });
-    phrases.sort(function (a, b) { return b[0].length - a[0].length; });
-    for (const [phrase, number] of phrases) {
-      const at = text.indexOf(" " + phrase + " ");
-      if (at < 0) continue;
-      const ways = [toStems(phrase)].concat(
-        core.synonyms[number].filter(function (other) { return other !== phrase; }).map(toStems),
-      ).filter(function (way) { return way.length; });
-      if (ways.length) found.push({ ways: ways, text: phrase, group: number });
-      text = text.slice(0, at) + " " + text.slice(at + phrase.length + 1);
+  // Every synonym phrase as the stems of all its words, longest first, so "machine learning
+  // engineer" is taken before "machine learning"; worked out once per index.
+  const phraseLists = new WeakMap();
+  function phraseList(core) {
+    if (!phraseLists.has(core)) {
+      const list = [];
+      core.synonyms.forEach(function (group, number) {
+        group.forEach(function (phrase) {
+          const said = words(normalize(phrase));
+          const stems = said.map(function (w) { return stem(w, core.rules.suffixes); });
+          if (stems.length) list.push({ words: said, stems: stems, group: number, text: phrase });
+        });
+      });
+      list.sort(function (a, b) { return b.stems.length - a.stems.length || b.text.length - a.text.length; });
+      phraseLists.set(core, list);
     }
-    toStems(text).forEach(function (s) { found.push({ ways: [[s]], text: s, group: -1 }); });
+    return phraseLists.get(core);
+  }
+
+  // The query as concepts, in the order they were typed: each a list of ways to say it (lists
+  // of stems), the first the one typed. Phrases are found by their stems, so "ai red teamers"
+  // meets the role "AI Red Teamer" as "AI red teamer" would.
+  let lastQuery = null;
+  let lastConcepts = null;
+  function concepts(query, core) {
+    if (query === lastQuery) return lastConcepts;
+    const stop = stopWords(core);
+    const toStems = function (text) { return stemsOf(text, core); };
+    const tokens = words(normalize(query)).map(function (w) {
+      return { word: w, stem: stem(w, core.rules.suffixes), stop: stop.has(w), taken: false };
+    });
+    const found = [];
+    // Phrases as typed first, then by their stems: "ai agent engineer" is the role's alias,
+    // not the practice "AI agent engineering", though both have the same stems.
+    ["word", "stem"].forEach(function (key) {
+      const plural = key + "s";
+      for (const phrase of phraseList(core)) {
+        const size = phrase.stems.length;
+        for (let at = 0; at + size <= tokens.length; at++) {
+          const span = tokens.slice(at, at + size);
+          if (span.some(function (t) { return t.taken; })) continue;
+          if (!span.every(function (t, i) { return t[key] === phrase[plural][i]; })) continue;
+          span.forEach(function (t) { t.taken = true; });
+          const ways = [toStems(phrase.text)].concat(
+            core.synonyms[phrase.group].filter(function (other) { return other !== phrase.text; }).map(toStems),
+          ).filter(function (way) { return way.length; });
+          if (ways.length) found.push({ ways: ways, text: phrase.text, group: phrase.group, at: at });
+        }
+      }
+    });
+    tokens.forEach(function (t, at) {
+      if (!t.taken && !t.stop) found.push({ ways: [[t.stem]], text: t.stem, group: -1, at: at });
+    });
+    found.sort(function (a, b) { return a.at - b.at; });
+    lastQuery = query;
+    lastConcepts = found;
     return found;
   }
 
   // --- ranking -------------------------------------------------------------------------------
 
+  function idf(postings, stemName, core) {
+    const list = postings[stemName];
+    if (!list) return 0;
+    const frequency = list.length / 2;
+    return Math.log(1 + (core.entries.length - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  // How much a concept tells entries apart: its rarest way of being said. A word no entry holds
+  // weighs nothing, so a stray word neither helps nor hurts.
+  function conceptWeight(concept, postings, core) {
+    return Math.max.apply(null, concept.ways.map(function (way) {
+      return way.reduce(function (sum, s) { return sum + idf(postings, s, core); }, 0) / way.length;
+    }));
+  }
+
   function bm25(postings, stemName, core, average) {
     const list = postings[stemName];
     const scores = new Map();
     if (!list) return scores;
-    const count = core.entries.length;
-    const frequency = list.length / 2;
-    const idf = Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+    const rarity = idf(postings, stemName, core);
     for (let i = 0; i < list.length; i += 2) {
       const entry = list[i];
       const weight = list[i + 1];
       const norm = K1 * (1 - B + (B * core.lengths[entry]) / average);
-      scores.set(entry, (idf * weight * (K1 + 1)) / (weight + norm));
+      scores.set(entry, (rarity * weight * (K1 + 1)) / (weight + norm));
     }
     return scores;
+  }
+
+  // The stems of an entry's trail, worked out once per entry and only for entries a query finds:
+  // its own title ("Pay") apart from the titles above it ("AI Red Teamer").
+  const trails = new Map();
+  function trailStems(core, entry) {
+    if (!trails.has(entry)) {
+      const trail = core.entries[entry][1];
+      const own = stemsOf(trail[trail.length - 1], core);
+      const above = new Set(stemsOf(trail.slice(0, -1).join(" "), core));
+      trails.set(entry, { own: own, ownSet: new Set(own), above: above });
+    }
+    return trails.get(entry);
+  }
+
+  function stemsOf(text, core) {
+    const stop = stopWords(core);
+    return words(normalize(text)).filter(function (w) { return !stop.has(w); }).map(function (w) {
+      return stem(w, core.rules.suffixes);
+    });
+  }
+
+  const stopSets = new WeakMap();
+  function stopWords(core) {
+    if (!stopSets.has(core)) stopSets.set(core, new Set(core.rules.stop_words));
+    return stopSets.get(core);
+  }
+
+  function within(way, set) {
+    return way.every(function (s) { return set.has(s); });
+  }
+
+  // How the query meets an entry's titles: "red teamer pay" is about "AI Red Teamer › Pay",
+  // where each concept is in a title, more than about a page that says both often. Two query
+  // words side by side in the title are a matched phrase. An entry is *named* when its own
+  // title says nothing but concepts of the query.
+  function titleMatch(core, entry, wanted, weights) {
+    const trail = trailStems(core, entry);
+    let covered = 0;
+    let naming = 0;
+    const used = new Set();
+    wanted.forEach(function (concept, number) {
+      const own = concept.ways.find(function (way) { return within(way, trail.ownSet); });
+      if (own) {
+        covered += weights.each[number];
+        naming += 1;
+        own.forEach(function (s) { used.add(s); });
+        return;
+      }
+      if (concept.ways.some(function (way) { return within(way, trail.above); })) {
+        covered += ABOVE_SHARE * weights.each[number];
+      }
+    });
+    let phrases = 0;
+    const literal = wanted.map(function (c) { return c.ways[0]; }).flat();
+    for (let i = 0; i + 1 < literal.length; i++) {
+      for (let j = 0; j + 1 < trail.own.length; j++) {
+        if (trail.own[j] === literal[i] && trail.own[j + 1] === literal[i + 1]) { phrases += 1; break; }
+      }
+    }
+    // The share of the query that names the entry: all of "RAG" names Retrieval-Augmented
+    // Generation; "jailbreaking an llm" names Jailbreak by half.
+    const naming_share = naming && trail.own.every(function (s) { return used.has(s); }) ? naming / wanted.length : 0;
+    return { covered: weights.total ? covered / weights.total : 0, phrases: phrases, named: naming_share };
+  }
+
+  // How much of what the query asks an entry answers, by the concepts' weights: an entry
+  // matching three of four concepts outranks one matching two, however often it repeats them.
+  function coordination(matchedWeight, weights) {
+    return weights.total ? Math.pow(matchedWeight / weights.total, COORDINATION) : 1;
   }
 
   function rank(query, core, postings) {
@@ -123,7 +242,11 @@
     const average = core.lengths.reduce(function (a, b) { return a + b; }, 0) / core.lengths.length;
     const totals = new Map();
     const matched = new Map();
-    wanted.forEach(function (concept) {
+    const matchedWeight = new Map();
+    const each = wanted.map(function (concept) { return conceptWeight(concept, postings, core); });
+    const weights = { each: each, total: each.reduce(function (a, b) { return a + b; }, 0) };
+    const evenly = { each: wanted.map(function () { return 1; }), total: wanted.length };
+    wanted.forEach(function (concept, number) {
       const best = new Map();
       concept.ways.forEach(function (way, index) {
         const factor = index === 0 ? 1 : SYNONYM_WEIGHT;
@@ -137,24 +260,29 @@
       best.forEach(function (score, entry) {
         totals.set(entry, (totals.get(entry) || 0) + score);
         matched.set(entry, (matched.get(entry) || 0) + 1);
+        matchedWeight.set(entry, (matchedWeight.get(entry) || 0) + each[number]);
       });
     });
     const needed = wanted.length <= 2 ? wanted.length : Math.ceil(wanted.length / 2);
-    // A term or role is named when the query is its name, or one synonym group holding it.
-    const named = wanted.length === 1 && wanted[0].group >= 0 ? new Set(core.synonyms[wanted[0].group]) : new Set();
-    named.add(normalize(query));
     let results = [];
     totals.forEach(function (score, entry) {
       const [url, trail, kind, boost] = core.entries[entry];
-      score *= boost;
+      const title = titleMatch(core, entry, wanted, evenly);
+      score *= boost * coordination(matchedWeight.get(entry), weights);
+      score *= Math.pow(1 + TITLE_BONUS * title.covered, 2) * (1 + PHRASE_BONUS * title.phrases);
+      let enough = matched.get(entry) >= needed;
       if (kind !== "section") {
         // Short and named in bold, terms and roles would outrank the sections that explain
-        // them on any word they share: they lead only when the query names them.
-        score *= named.has(normalize(trail[trail.length - 1])) ? 1 + EXACT_NAME_BONUS : UNNAMED_WEIGHT;
+        // them on any word they share: they lead only when the query names them, and a
+        // query that names one finds it, whatever else it asks.
+        score *= title.named === 1 ? 1 + EXACT_NAME_BONUS : UNNAMED_WEIGHT;
+        enough = enough || title.named > 0;
+      } else if (trail.length === 1 && title.named === 1) {
+        score *= 1 + PAGE_NAME_BONUS;  // "salary" names the Pay page: its top leads
       }
-      results.push({ entry: entry, url: url, trail: trail, kind: kind, score: score, matched: matched.get(entry) });
+      results.push({ entry: entry, url: url, trail: trail, kind: kind, score: score, matched: matched.get(entry), enough: enough });
     });
-    const full = results.filter(function (r) { return r.matched >= needed; });
+    const full = results.filter(function (r) { return r.enough; });
     const partial = full.length === 0;
     results = (partial ? results : full).sort(function (a, b) {
       return b.score - a.score || (a.url < b.url ? -1 : 1);
@@ -241,21 +369,27 @@
     });
   }
 
-  function search(query) {
-    const out = document.getElementById("search-results");
-    if (!out) return Promise.resolve();
-    return load("core").then(function (core) {
-      const shards = new Set();
-      concepts(query, core).forEach(function (c) {
-        c.ways.forEach(function (way) {
-          way.forEach(function (s) {
-            const key = /^[a-z]/.test(s) ? s[0] : "_";
-            if (core.shards.includes(key)) shards.add(key);
-          });
+  // The postings of the query's stems: one file per first letter, loaded once.
+  function postingsFor(query, core) {
+    const shards = new Set();
+    concepts(query, core).forEach(function (c) {
+      c.ways.forEach(function (way) {
+        way.forEach(function (s) {
+          const key = /^[a-z]/.test(s) ? s[0] : "_";
+          if (core.shards.includes(key)) shards.add(key);
         });
       });
-      return Promise.all(Array.from(shards).map(function (key) { return load("postings-" + key); })).then(function (parts) {
-        const postings = Object.assign({}, ...parts);
+    });
+    return Promise.all(Array.from(shards).map(function (key) { return load("postings-" + key); })).then(function (parts) {
+      return Object.assign({}, ...parts);
+    });
+  }
+
+  function search(query) {
+    const out = document.getElementById("search-results");
+    if (!out || typeof query !== "string") return Promise.resolve();
+    return load("core").then(function (core) {
+      return postingsFor(query, core).then(function (postings) {
         return show(out, query, rank(query, core, postings), core);
       });
     }).catch(function (error) {
@@ -268,6 +402,17 @@
   }
 
   window.careerkbSearch = search;
+  // The ranking alone, for the tests and the search benchmark: what a query finds, in order.
+  window.careerkbSearchRanked = function (query) {
+    return load("core").then(function (core) {
+      return postingsFor(query, core).then(function (postings) {
+        const ranked = rank(query, core, postings);
+        return { concepts: ranked.wanted, results: ranked.results.map(function (r) {
+          return { url: r.url, kind: r.kind, score: r.score, matched: r.matched, partial: r.partial };
+        }) };
+      });
+    });
+  };
   // The stemmer exists here and in careerkb/search/text.py; tests compare the two on every word
   // of the handbook's glossary.
   window.careerkbSearchStems = function (list) {
