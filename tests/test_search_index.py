@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from careerkb.search.index import FIELD_WEIGHTS, Entry, build_index, weights
+from careerkb.search.index import FIELD_WEIGHTS, Entry, build_index, compact_entries, encode_postings, weights
 
 RAG = Entry(
     "glossary.html#term-rag",
@@ -67,3 +67,30 @@ def test_the_same_entries_give_the_same_index_in_any_order() -> None:
 def test_two_entries_leading_to_one_place_are_refused() -> None:
     with pytest.raises(ValueError, match=r"pay\.html#entry-pay"):
         build_index([PAY, PAY], ())
+
+
+def test_postings_are_written_as_distances_and_weights_in_five_bit_digits() -> None:
+    # Entries 2 and 40 with weights 9 and 1: distances 2 and 38; 38 needs two digits,
+    # 6 (with the "more follows" flag: 32 + 6) then 1.
+    assert encode_postings([2, 9, 40, 1]) == "CJ" + "mB" + "B"
+    assert encode_postings([]) == ""
+
+
+def test_compact_entries_say_each_page_once_and_link_each_trail_to_its_parent() -> None:
+    pay_page = Entry("pay.html#pay", ("Pay",), "section", {"title": "Pay"})
+    glossary = Entry("glossary.html#glossary", ("Glossary",), "section", {"title": "Glossary"})
+    index = build_index([PAY, RAG, pay_page, glossary], ())
+    # In address order: glossary.html#glossary, glossary.html#term-rag, pay.html#entry-pay, pay.html#pay
+    compact = compact_entries(index["entries"])
+    assert compact["pages"] == [["glossary.html", 1.0], ["pay.html", 1.0]]
+    assert compact["entries"] == [
+        [0, "glossary", -1, "Glossary", "s"],
+        [0, "term-rag", 0, "Retrieval-Augmented Generation", "t"],
+        [1, "entry-pay", 3, "Entry pay", "s"],  # its parent, "Pay", comes after it
+        [1, "pay", -1, "Pay", "s"],
+    ]
+
+
+def test_an_entry_whose_parent_section_is_missing_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"pay\.html#entry-pay has no entry for the titles above it"):
+        compact_entries(build_index([PAY], ())["entries"])

@@ -23,7 +23,7 @@ Kind = Literal["term", "role", "section"]
 #: How much a word counts in each field of an entry, against body text.
 FIELD_WEIGHTS: dict[Field, int] = {"name": 8, "title": 4, "heading": 2, "body": 1}
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -105,3 +105,71 @@ def build_index(entries: list[Entry], synonym_groups: tuple[tuple[str, ...], ...
         "lengths": lengths,
         "postings": dict(sorted(postings.items())),
     }
+
+
+# --- the compact form the browser downloads --------------------------------------------------
+
+#: The 64 characters a posting string is written in; each carries five bits of a number and,
+#: in its upper half, a flag that more characters of the same number follow.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def varint(number: int) -> str:
+    """A number in as few :data:`DIGITS` as it needs, the low five bits first.
+
+    >>> varint(0), varint(31), varint(32), varint(33), varint(1025)
+    ('A', 'f', 'gB', 'hB', 'hgB')
+    """
+    out = []
+    while number >= 32:
+        out.append(DIGITS[32 + (number & 31)])
+        number >>= 5
+    out.append(DIGITS[number])
+    return "".join(out)
+
+
+def encode_postings(found: list[int]) -> str:
+    """A stem's ``[entry, weight, ...]`` list as text: each entry as its distance from the one
+    before (entries are in order, so most distances are small), then its weight.
+
+    >>> encode_postings([3, 8, 4, 1, 40, 2])  # entries 3, 4, 40: distances 3, 1, 36
+    'DIBBkBC'
+    """
+    out = []
+    previous = 0
+    for at in range(0, len(found), 2):
+        entry, weight = found[at], found[at + 1]
+        out.append(varint(entry - previous) + varint(weight))
+        previous = entry
+    return "".join(out)
+
+
+def compact_entries(entries: list[list[Any]]) -> dict[str, list[Any]]:
+    """The entries with what they repeat said once: each page's address and boost in
+    ``pages``, and each entry as ``[page, anchor, parent, title, kind]``, where ``parent`` is
+    the entry whose trail its own continues (-1 for none) and ``kind`` the kind's first letter.
+
+    >>> compact = compact_entries([
+    ...     ["pay.html#open-tops", ["Pay", "Open tops"], "section", 1.0],
+    ...     ["pay.html#pay", ["Pay"], "section", 1.0],
+    ...     ["roles/mle.html#role-mle", ["MLE"], "role", 1.0],
+    ... ])
+    >>> compact["pages"]
+    [['pay.html', 1.0], ['roles/mle.html', 1.0]]
+    >>> compact["entries"]
+    [[0, 'open-tops', 1, 'Open tops', 's'], [0, 'pay', -1, 'Pay', 's'], [1, 'role-mle', -1, 'MLE', 'r']]
+    """
+    pages: dict[tuple[str, float], int] = {}
+    page_of = [pages.setdefault((url.partition("#")[0], boost), len(pages)) for url, _, _, boost in entries]
+    sections = {
+        (page_of[number], tuple(trail)): number
+        for number, (_, trail, kind, _) in enumerate(entries)
+        if kind == "section"
+    }
+    compact = []
+    for number, (url, trail, kind, _) in enumerate(entries):
+        parent = sections.get((page_of[number], tuple(trail[:-1])), -1) if len(trail) > 1 else -1
+        if parent < 0 and len(trail) > 1:
+            raise ValueError(f"search entry {url} has no entry for the titles above it: {trail[:-1]}")
+        compact.append([page_of[number], url.partition("#")[2], parent, trail[-1], kind[0]])
+    return {"pages": [list(page) for page in pages], "entries": compact}

@@ -24,6 +24,8 @@ from careerkb.search.index import (
     Field,
     Kind,
     build_index,
+    compact_entries,
+    encode_postings,
     excerpt_source,
     in_order,
     shard_of,
@@ -176,9 +178,10 @@ def site_entries(app: Sphinx, kb: KnowledgeBase) -> list[Entry]:
 def index_files(entries: list[Entry], kb: KnowledgeBase) -> dict[str, str]:
     """Every file of the index by name, each a script handing its part to the page."""
     index = build_index(entries, synonym_groups(kb))
-    postings: dict[str, dict[str, list[int]]] = {}
+    postings: dict[str, dict[str, str]] = {}
     for stem, found in index.pop("postings").items():
-        postings.setdefault(shard_of(stem), {})[stem] = found
+        postings.setdefault(shard_of(stem), {})[stem] = encode_postings(found)
+    index.update(compact_entries(index.pop("entries")))
     index["shards"] = sorted(postings)
     index["texts_per_file"] = TEXTS_PER_FILE
     files = {"core.js": _script("core", index)}

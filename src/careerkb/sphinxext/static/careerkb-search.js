@@ -24,12 +24,58 @@
   const loaded = {};
   const waiting = {};
 
-  // Each index file is a script that calls this with its name and its data.
+  // Each index file is a script that calls this with its name and its data, written compactly
+  // (careerkb/search/index.py): it is read back here into plain entries and postings lists.
   window.careerkbSearchLoaded = function (name, data) {
+    data = name === "core" ? readCore(data) : name.startsWith("postings-") ? readPostings(data) : data;
     loaded[name] = data;
     (waiting[name] || []).forEach(function (resolve) { resolve(data); });
     delete waiting[name];
   };
+
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const DIGIT_VALUE = {};
+  Array.from(DIGITS).forEach(function (c, i) { DIGIT_VALUE[c] = i; });
+
+  // Each entry back as [address, trail, kind, boost]; a trail continues its parent's.
+  function readCore(core) {
+    const kinds = { s: "section", t: "term", r: "role" };
+    const trails = [];
+    const trailOf = function (number) {
+      if (trails[number]) return trails[number];
+      const [, , parent, title] = core.entries[number];
+      trails[number] = (parent < 0 ? [] : trailOf(parent)).concat([title]);
+      return trails[number];
+    };
+    core.entries = core.entries.map(function (entry, number) {
+      const [page, anchor, , , kind] = entry;
+      const [address, boost] = core.pages[page];
+      return [address + "#" + anchor, trailOf(number), kinds[kind], boost];
+    });
+    return core;
+  }
+
+  // Each stem's postings back as [entry, weight, entry, weight, ...] from their text.
+  function readPostings(part) {
+    const lists = {};
+    Object.keys(part).forEach(function (stemName) {
+      const text = part[stemName];
+      const list = [];
+      let value = 0;
+      let shift = 0;
+      let entry = 0;
+      for (let i = 0; i < text.length; i++) {
+        const digit = DIGIT_VALUE[text[i]];
+        value += (digit & 31) * Math.pow(2, shift);
+        if (digit >= 32) { shift += 5; continue; }
+        if (list.length % 2 === 0) { entry += value; list.push(entry); } else { list.push(value); }
+        value = 0;
+        shift = 0;
+      }
+      lists[stemName] = list;
+    });
+    return lists;
+  }
 
   function root() {
     return document.documentElement.dataset.content_root || "";
