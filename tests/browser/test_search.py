@@ -94,6 +94,26 @@ def test_a_phrase_as_typed_wins_over_one_with_the_same_stems(page: Page, base_ur
     assert results[0] == "glossary.html#term-agentic-engineering", results[:5]
 
 
+def test_results_are_grouped_by_page_with_its_best_sections_together(page: Page, base_url: str) -> None:
+    hrefs = _search(page, base_url, "machine learning engineer pay")
+    pages = [href.split("#")[0] for href in hrefs]
+    # Each page's results are together among the first of them: no page comes back later
+    # in the list's head once another page has started.
+    head = pages[:12]
+    seen: list[str] = []
+    for name in head:
+        if seen and name != seen[-1]:
+            assert name not in seen, head
+        if not seen or name != seen[-1]:
+            seen.append(name)
+    items = page.locator("#search-results ul.search li")
+    followers = [i for i in range(1, len(head)) if pages[i] == pages[i - 1]]
+    assert followers, head  # the query finds more than one section of some page
+    for index in followers:
+        assert "careerkb-same-page" in (items.nth(index).get_attribute("class") or "")
+    assert "careerkb-same-page" not in (items.nth(0).get_attribute("class") or "")
+
+
 def test_the_search_page_without_a_query_shows_no_error(page: Page, base_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -55,7 +55,7 @@ def weights(entry: Entry) -> Counter[str]:
 
 #: How much of an entry's text its excerpt may draw on, and how many entries share a text file.
 EXCERPT_SOURCE_CHARACTERS = 700
-TEXTS_PER_FILE = 64
+TEXTS_PER_FILE = 16
 
 
 def in_order(entries: list[Entry]) -> list[Entry]:

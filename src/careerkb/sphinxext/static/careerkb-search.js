@@ -19,6 +19,7 @@
   const PAGE_NAME_BONUS = 1;
   const PHRASE_BONUS = 0.25;
   const SHOWN = 20;
+  const PER_PAGE = 3;
   const WORD = /[\p{L}\p{N}]+(?:\+\+)?/gu;
 
   const loaded = {};
@@ -334,7 +335,23 @@
       return b.score - a.score || (a.url < b.url ? -1 : 1);
     });
     results.forEach(function (r) { r.partial = partial || r.matched < wanted.length; });
-    return { results: results, wanted: wanted };
+    return { results: byPage(results), wanted: wanted };
+  }
+
+  // Results grouped by page, pages in the order of their best result: a page's best few
+  // sections together, its first one heading the group; the rest of its sections come after
+  // every page's best few, still in order of score.
+  function byPage(results) {
+    const groups = new Map();
+    const later = [];
+    results.forEach(function (result) {
+      const page = result.url.split("#")[0];
+      if (!groups.has(page)) groups.set(page, []);
+      const group = groups.get(page);
+      result.grouped = group.length > 0;
+      if (group.length < PER_PAGE) group.push(result); else later.push(result);
+    });
+    return Array.from(groups.values()).flat().concat(later);
   }
 
   // --- showing ---------------------------------------------------------------------------------
@@ -390,7 +407,8 @@
     const files = Array.from(new Set(results.map(function (r) { return Math.floor(r.entry / perFile); })));
     results.forEach(function (result) {
       const item = document.createElement("li");
-      item.className = "kind-" + (result.kind === "section" ? "text" : "object") + " careerkb-result-" + result.kind;
+      item.className = "kind-" + (result.kind === "section" ? "text" : "object") + " careerkb-result-" + result.kind +
+        (result.grouped ? " careerkb-same-page" : "");
       const link = document.createElement("a");
       link.href = root() + result.url;
       link.textContent = result.trail.join(" › ");
