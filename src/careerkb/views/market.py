@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from careerkb.format import figure_label, hedge_text
+from careerkb.format import counted, hedge_text
 from careerkb.knowledge import closest
 from careerkb.models import Measure
 from careerkb.views.content import BulletList, Paragraph, Span, Strong
@@ -37,7 +37,7 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
     for fact in facts:
         spans: list[Span] = []
         if fact.figure is not None:
-            spans += [Strong(figure_label(fact.figure), ("careerkb-figure-value",)), " — "]
+            spans += [Strong(counted(fact.figure), ("careerkb-figure-value",)), ": "]
         spans.append(fact.statement)
         details = [f"period: {fact.period.label}"] if fact.period else []
         if fact.forecast:

@@ -295,11 +295,16 @@ def chart_summary(context: Context, roles: list[Named], bands: list[SalaryBand])
             by_level.setdefault(band.level, []).append(band)
         if len(roles) == 1:
             return "; ".join(f"{band.level_label} {band_label(band)}" for band in group)
-        return "; ".join(
-            f"{level[0].level_label}: "
-            + ", ".join(f"{kb.role_title(band.role).title} {band_label(band)}" for band in level)
-            for level in by_level.values()
-        )
+        return "; ".join(f"{level[0].level_label}: {level_figures(level)}" for level in by_level.values())
+
+    def level_figures(level: list[SalaryBand]) -> str:
+        titles = [kb.role_title(band.role).title for band in level]
+        labels = {band_label(band) for band in level}
+        if len(level) > 1 and len(labels) == 1:
+            # Said once, or a repeated figure reads like a copying slip.
+            both = "both" if len(level) == 2 else "all of"
+            return f"{labels.pop()} for {both} {and_list(titles)}, the same band"
+        return ", ".join(f"{title} {band_label(band)}" for title, band in zip(titles, level, strict=True))
 
     if len(groups) == 1:
         text = f"{head}: {figures(bands)}."
