@@ -298,13 +298,14 @@ def chart_summary(context: Context, roles: list[Named], bands: list[SalaryBand])
         return "; ".join(f"{level[0].level_label}: {level_figures(level)}" for level in by_level.values())
 
     def level_figures(level: list[SalaryBand]) -> str:
-        titles = [kb.role_title(band.role).title for band in level]
-        labels = {band_label(band) for band in level}
-        if len(level) > 1 and len(labels) == 1:
-            # Said once, or a repeated figure reads like a copying slip.
-            both = "both" if len(level) == 2 else "all of"
-            return f"{labels.pop()} for {both} {and_list(titles)}, the same band"
-        return ", ".join(f"{title} {band_label(band)}" for title, band in zip(titles, level, strict=True))
+        # Roles with one band are named together, or a repeated figure reads like a copying slip.
+        by_label: dict[str, list[str]] = {}
+        for band in level:
+            by_label.setdefault(band_label(band), []).append(kb.role_title(band.role).title)
+        return ", ".join(
+            f"{titles[0]} {label}" if len(titles) == 1 else f"{and_list(titles)} {label} each"
+            for label, titles in by_label.items()
+        )
 
     if len(groups) == 1:
         text = f"{head}: {figures(bands)}."

@@ -11,6 +11,7 @@ from careerkb.views.content import (
     Box,
     BulletList,
     Cell,
+    Inline,
     Labelled,
     Paragraph,
     Rubric,
@@ -208,20 +209,21 @@ def learning_path(context: Context, key: str) -> View:
     if not resources:
         raise ViewProblem(f"the sources suggest no learning resources for {role.id!r}", empty=True)
     steps = sorted({r.order for r in resources if r.order is not None})
-    items: list[Cell] = []
-    # Resources the source puts at one place in its order make one step, not several "Step 1"s.
-    for number, order in enumerate(steps, 1):
-        at_step = [r for r in resources if r.order == order]
-        lead = f"Step {number}" + (", any or all of these" if len(at_step) > 1 else "")
-        items.append(
-            (Paragraph((Strong(lead),)), *(block for r in at_step for block in _resource(context, r)))
-        )
+    groups = [
+        (f"Step {number}", [r for r in resources if r.order == order])
+        for number, order in enumerate(steps, 1)
+    ]
     unordered = [r for r in resources if r.order is None]
     if unordered:
-        lead = "At any point" if steps else "In no set order"
-        items.append(
-            (Paragraph((Strong(lead),)), *(block for r in unordered for block in _resource(context, r)))
-        )
+        groups.append(("At any point" if steps else "In no set order", unordered))
+    # Resources the source puts at one place in its order make one step, not several "Step 1"s.
+    items: list[Cell] = []
+    for lead, group in groups:
+        if len(group) == 1:
+            items.append(_resource(context, group[0], f"{lead}: "))
+        else:
+            blocks = [block for resource in group for block in _resource(context, resource)]
+            items.append((Paragraph((Strong(f"{lead}, any or all of these"),)), *blocks))
     listing = BulletList(tuple(items), classes=("careerkb-learning-path",))
     return View((listing,), shown("resources", *(r.id for r in resources)))
 
@@ -246,16 +248,13 @@ def _resource_name(resource: Resource) -> Span:
     return WebLink(resource.url, resource.name) if resource.url else resource.name
 
 
-def _resource(context: Context, resource: Resource) -> tuple[Block, ...]:
+def _resource(context: Context, resource: Resource, lead: str = "") -> tuple[Block, ...]:
     details = f"{resource.provider} · {resource.kind.replace('-', ' ')} · cost: {cost_text(resource.cost)}"
     by = f" · taught by {resource.taught_by}" if resource.taught_by else ""
+    name: Span = WebLink(resource.url, resource.name) if resource.url else Strong(resource.name)
+    heading: Inline = (Strong(lead), name) if lead else (name,)
     return (
-        Paragraph(
-            (
-                WebLink(resource.url, resource.name) if resource.url else Strong(resource.name),
-                f" — {details}{by}",
-            )
-        ),
+        Paragraph((*heading, f" — {details}{by}")),
         Paragraph((resource.description, *context.cited(resource))),
     )
 

@@ -61,7 +61,10 @@ def source_entry(source: Source) -> SourceEntry:
 def how_to_check(source: Source) -> str:
     """What a reader can do to read the source for themselves, with or without an address."""
     if source.url:
-        return f"open the address above and look for the figures it gives as of {source.as_of.label}."
+        return (
+            f"open the address above. The figures here are as of {source.as_of.label}; "
+            "if the page has been updated since, its numbers may differ."
+        )
     return (
         f"we know of no web address for it, so search {source.publisher}'s site, or the web, "
         f"for its title, \u201c{source.title}\u201d."
