@@ -14,7 +14,7 @@ from careerkb.views.compare import compare
 from careerkb.views.content import BulletList, Rubric, Table, WebLink, is_blocks, plain_text
 from careerkb.views.figures import inline_change, inline_figure
 from careerkb.views.market import market_facts
-from careerkb.views.pay import chart_summary
+from careerkb.views.pay import chart_summary, salary_table
 from careerkb.views.roles import learning_path, quick_facts
 from careerkb.views.sources import how_to_check
 from tests.conftest import FIXTURES
@@ -178,3 +178,15 @@ def test_resources_at_one_place_in_the_order_make_one_numbered_step(context: Con
     assert is_blocks(last)
     spans = [span for block in last for span in getattr(block, "spans", ())]
     assert WebLink("https://example.org/cohort", "Cohort E") in spans
+
+
+def test_a_pay_table_says_where_sources_name_one_level_differently(context: Context) -> None:
+    roles = [context.kb.role("builder")]
+    table, note = salary_table(context, roles).blocks
+    assert isinstance(table, Table)
+    assert plain_text((note,)) == (
+        "The sources name some levels differently: entry level is \u201cEntry\u201d in Example Press "
+        "and \u201cJunior\u201d in Other Press. Compare the level, not the label."
+    )
+    # One source, one name per level: nothing to say.
+    assert len(salary_table(context, [context.kb.role("user")]).blocks) == 1

@@ -9,7 +9,7 @@ from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Rubric
 from careerkb.views.context import ViewProblem, role_link, status_text
 from careerkb.views.disagreements import disagreements, find_disagreements
 from careerkb.views.model import View
-from careerkb.views.pay import pay_table
+from careerkb.views.pay import level_names_note, pay_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -84,7 +84,9 @@ def compare(context: Context, roles: Sequence[Role]) -> View:
     )
     bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
     shows.update(("salary_bands", band.id) for band in bands)
-    pay = [pay_table(context, roles, bands, "Pay")] if bands else []
+    pay: list[Block] = (
+        [pay_table(context, roles, bands, "Pay"), *level_names_note(context, bands)] if bands else []
+    )
     if shared:
         shows.update(("market_facts", fact.id) for fact in shared)
         after[:0] = _shared_demand_list(context, roles, shared)

@@ -86,14 +86,14 @@ def _band_reasons(first: SalaryBand, second: SalaryBand) -> tuple[str, ...]:
         reasons.append(f"dates differ ({first.as_of.label} / {second.as_of.label})")
     if pay_basis(first) != pay_basis(second):
         reasons.append(f"they measure different pay ({pay_basis(first)} / {pay_basis(second)})")
-    if not _same_name(first.level_label, second.level_label):
+    if not same_level_name(first.level_label, second.level_label):
         reasons.append(f"the sources name the level differently ({first.level_label} / {second.level_label})")
     if first.years != second.years:
         reasons.append("the levels may span different years of experience")
     return tuple(reasons) or ("the sources do not say what sets their figures apart",)
 
 
-def _same_name(first: str, second: str) -> bool:
+def same_level_name(first: str, second: str) -> bool:
     """'Architect' and 'Architects', 'Mid' and 'Mid-Level', name one level; 'Junior' and
     'Entry' do not."""
 
@@ -182,7 +182,7 @@ def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Dis
             about = f"{first.level.replace('-', ' ')} pay"
             if _bands_differ(first, second):
                 yield Disagreement("pay", role.id, about, first, second, _band_reasons(first, second))
-            elif not _same_name(first.level_label, second.level_label):
+            elif not same_level_name(first.level_label, second.level_label):
                 reason = f"one stage, two names: {first.level_label} and {second.level_label}"
                 yield Disagreement("level names", role.id, about, first, second, (reason,))
         facts = kb.market_facts(role=role.id)
