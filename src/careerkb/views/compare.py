@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from careerkb.format import fact_text
 from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Rubric, Table, joined
 from careerkb.views.context import ViewProblem, role_link, status_text
-from careerkb.views.disagreements import disagreements, find_disagreements
+from careerkb.views.disagreements import disagreements
 from careerkb.views.model import View
 from careerkb.views.pay import level_names_note, pay_table
 
@@ -95,9 +95,9 @@ def compare(context: Context, roles: Sequence[Role]) -> View:
 
 def _disagreements(context: Context, roles: Sequence[Role], shows: set[tuple[str, str]]) -> list[Block]:
     """Where the sources disagree about these roles, next to the figures they disagree on."""
-    if not any(find_disagreements(context, roles)):
-        return []
-    view = disagreements(context, roles)
+    view = disagreements(context, roles, among=True)
+    if not any(isinstance(block, Table) for block in view.blocks):
+        return []  # the sentence saying they agree would only repeat what the table shows
     shows.update(view.shows)
     return [Rubric("Where the sources disagree", classes=("careerkb-rubric",)), *view.blocks]
 
