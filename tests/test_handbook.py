@@ -93,3 +93,20 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     differing = [name for name, content in files(second).items() if built.get(name) != content]
     assert differing == []
     assert set(files(second)) == set(built)
+
+
+def test_a_comparison_page_is_titled_with_its_roles_titles_and_heads_every_part() -> None:
+    """One name per role: the page title matches the comparison table's, and the table sits in a
+    section of its own, so "On this page" lists it."""
+    import careerkb
+
+    kb = careerkb.load()
+    pages = sorted(page for page in (ROOT / "docs" / "compare").glob("*.md") if page.name != "index.md")
+    assert pages
+    for page in pages:
+        lines = page.read_text(encoding="utf-8").splitlines()
+        (directive,) = [line for line in lines if line.startswith("```{careerkb:compare}")]
+        titles = [kb.role(key).title for key in directive.split("}", 1)[1].split()]
+        assert lines[0] == "# " + " vs ".join(titles), page.name
+        before = lines[: lines.index(directive)]
+        assert any(line.startswith("## ") for line in before), page.name
