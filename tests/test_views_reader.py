@@ -4,8 +4,6 @@ check. Plain calls on the minimal data with a second source and a few more recor
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 import careerkb
@@ -17,7 +15,7 @@ from careerkb.views.market import market_facts
 from careerkb.views.pay import chart_summary, salary_table
 from careerkb.views.roles import learning_path, quick_facts
 from careerkb.views.sources import how_to_check
-from tests.conftest import FIXTURES
+from tests.conftest import minimal_data_with
 
 ADDED = """\
 sources:
@@ -57,10 +55,7 @@ resources:
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Context:
-    data = tmp_path_factory.mktemp("reader") / "data"
-    shutil.copytree(FIXTURES / "minimal", data)
-    (data / "added.yaml").write_text(ADDED, encoding="utf-8")
-    return Context(careerkb.load(data))
+    return Context(careerkb.load(minimal_data_with(tmp_path_factory.mktemp("reader") / "data", ADDED)))
 
 
 def _lines(context: Context, role: str) -> list[str]:
