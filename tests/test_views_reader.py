@@ -32,8 +32,11 @@ market_facts:
   - {id: both-wanted, roles: [builder, user], measure: demand-read, statement: Both are wanted.,
      source: guide, as_of: mid-2026}
   - {id: builder-pay-edge, roles: [builder, user], measure: pay-comparison,
-     statement: Builders earn more., source: guide, as_of: mid-2026}
+     statement: Builders earn more., pay_order: {first: builder, relation: above, second: user},
+     source: guide, as_of: mid-2026}
 salary_bands:
+  - {id: builder-senior, role: builder, source: guide, as_of: mid-2026, level: senior,
+     level_label: Senior, low: 150000, high: 200000}
   - {id: user-entry, role: user, source: guide, as_of: mid-2026, level: entry, level_label: Entry,
      low: 90000, high: 135000}
   - {id: builder-junior, role: builder, source: survey, as_of: "2026", level: entry,
@@ -96,7 +99,8 @@ def test_demand_lines_say_what_each_figure_counts(context: Context) -> None:
             "340% (growth in new postings): Postings rose. (Example Press, mid-2026)",
             "~8 openings per qualified person: Far more jobs. (Other Press, 2026)",
             "Both are wanted. (Example Press, mid-2026)",
-            "Builders earn more. (Example Press, mid-2026)",
+            "Builders earn more. (Example Press, mid-2026) Not borne out by every band: at senior level the Model "
+            "Builder is put at $150K–$200K and the Model User at $220K and up (Example Press, mid-2026).",
         ]
     )
     assert "down ~30% (change in postings): Postings fell." in _lines(context, "user")[0]
