@@ -99,8 +99,9 @@ def test_demand_lines_say_what_each_figure_counts(context: Context) -> None:
             "340% (growth in new postings): Postings rose. (Example Press, mid-2026)",
             "~8 openings per qualified person: Far more jobs. (Other Press, 2026)",
             "Both are wanted. (Example Press, mid-2026)",
-            "Builders earn more. (Example Press, mid-2026) Not borne out by every band: at senior level the Model "
-            "Builder is put at $150K–$200K and the Model User at $220K and up (Example Press, mid-2026).",
+            "Builders earn more. (Example Press, mid-2026) Not borne out by every band: at senior level "
+            "the Model Builder is put at $150K–$200K and the Model User at $220K and up "
+            "(Example Press, mid-2026).",
         ]
     )
     assert "down ~30% (change in postings): Postings fell." in _lines(context, "user")[0]
