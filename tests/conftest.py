@@ -68,6 +68,13 @@ def write_project(folder: Path, page: str, conf: str = "") -> Path:
     return folder
 
 
+def minimal_data_with(folder: Path, added: str, name: str = "added.yaml") -> Path:
+    """A copy of the minimal data in ``folder`` with one more data file, holding ``added``."""
+    shutil.copytree(FIXTURES / "minimal", folder)
+    (folder / name).write_text(added, encoding="utf-8")
+    return folder
+
+
 def directives_project(folder: Path, conf: str = "", root: str = "directives") -> Path:
     """A writable copy of tests/roots/test-<root> reading the minimal data, with ``conf`` added."""
     shutil.copytree(Path(__file__).parent / "roots" / f"test-{root}", folder)

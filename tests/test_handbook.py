@@ -49,6 +49,29 @@ def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> Non
         if (collection, record.id) not in shown  # type: ignore[attr-defined]
     ]
     assert missing == [], "records no page shows"
+    # What readers see: no doctest prompts, no MyST markup printed as text. Only the pages for
+    # contributors and reusers show markup on purpose, as examples.
+    for_contributors = {"api.html", "contributing.html", "reference.html", "reuse.html"}
+    shown_markup = [
+        page.relative_to(tmp_path).as_posix()
+        for page in tmp_path.rglob("*.html")
+        if page.relative_to(tmp_path).as_posix() not in for_contributors
+        and any(
+            mark in page.read_text(encoding="utf-8") for mark in ("&gt;&gt;&gt;", "{term}`", "{careerkb:")
+        )
+    ]
+    assert shown_markup == []
+
+
+def test_the_handbooks_doctests_are_hidden_from_readers() -> None:
+    """The checks that hold prose to the data run in the doctest builder, not on the page."""
+    shown = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.strip() == "```{doctest}" and ":hide:" not in lines[number + 1 : number + 4]:
+                shown.append(f"{page.relative_to(ROOT)}:{number + 1}")
+    assert shown == []
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -70,3 +93,20 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     differing = [name for name, content in files(second).items() if built.get(name) != content]
     assert differing == []
     assert set(files(second)) == set(built)
+
+
+def test_a_comparison_page_is_titled_with_its_roles_titles_and_heads_every_part() -> None:
+    """One name per role: the page title matches the comparison table's, and the table sits in a
+    section of its own, so "On this page" lists it."""
+    import careerkb
+
+    kb = careerkb.load()
+    pages = sorted(page for page in (ROOT / "docs" / "compare").glob("*.md") if page.name != "index.md")
+    assert pages
+    for page in pages:
+        lines = page.read_text(encoding="utf-8").splitlines()
+        (directive,) = [line for line in lines if line.startswith("```{careerkb:compare}")]
+        titles = [kb.role(key).title for key in directive.split("}", 1)[1].split()]
+        assert lines[0] == "# " + " vs ".join(titles), page.name
+        before = lines[: lines.index(directive)]
+        assert any(line.startswith("## ") for line in before), page.name

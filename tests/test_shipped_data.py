@@ -255,3 +255,30 @@ def test_prose_types_no_figures(kb: careerkb.KnowledgeBase) -> None:
             assert not re.search(r"\d", text or ""), (role.id, text)
     for term in kb.glossary:
         assert not re.search(r"\d", term.definition), term.id
+
+
+def test_every_market_figure_says_what_it_counts(kb: careerkb.KnowledgeBase) -> None:
+    # A bare '2 years' or '45%' in a demand list leaves the reader guessing what was measured.
+    bare = [fact.id for fact in kb.market_facts() if fact.figure is not None and not fact.figure.counts]
+    assert bare == []
+
+
+def test_a_roles_headline_demand_is_its_shortage_where_a_source_gives_one(kb: careerkb.KnowledgeBase) -> None:
+    for role in kb.roles:
+        shortages = kb.market_facts(role=role.id, measure="openings-per-candidate")
+        headline = kb.headline_fact(role.id)
+        if any(fact.figure is not None for fact in shortages):
+            assert headline is not None
+            assert headline.measure == "openings-per-candidate", role.id
+    growth = kb.headline_fact("machine-learning-engineer")
+    assert growth is not None
+    assert growth.id != "ml-engineering-posting-growth"
+
+
+def test_source_notes_speak_to_readers_not_about_the_record(kb: careerkb.KnowledgeBase) -> None:
+    # How the record's address was made is a YAML comment; the sources page shows `note`.
+    internal = ("scheme", "no page address", "gives its address")
+    noted = [
+        source.id for source in kb.sources if source.note and any(word in source.note for word in internal)
+    ]
+    assert noted == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,4 +51,36 @@ def test_an_unknown_figure_warns_at_its_line_with_a_suggestion(
     assert warnings_of(app) == [
         f"{tmp_path}/index.md:3: WARNING: no salary band or market fact named 'builder-entr'; "
         "did you mean 'builder-entry'? [careerkb.unknown_id]"
+    ]
+
+
+CHANGES = """\
+market_facts:
+  - {id: builder-growth, roles: [builder], measure: posting-growth, statement: Postings rose.,
+     figure: {value: 340, unit: percent}, source: guide, as_of: mid-2026}
+  - {id: user-decline, roles: [user], measure: posting-growth, statement: Postings fell.,
+     figure: {value: -30, unit: percent, approximate: true}, source: guide, as_of: mid-2026}
+"""
+
+
+def test_a_change_brings_its_own_verb_and_a_figure_that_is_no_change_warns(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "data")
+    (tmp_path / "data" / "changes.yaml").write_text(CHANGES, encoding="utf-8")
+    page = (
+        "# Page\n\nBuilder postings {careerkb:change}`builder-growth`, user postings\n"
+        "{careerkb:change}`user-decline`; openings {careerkb:change}`builder-shortage`.\n"
+    )
+    write_project(tmp_path, page, 'careerkb_data_dir = "data"\n')
+    app = make_app("text", srcdir=tmp_path)
+    app.build()
+    text = " ".join((Path(app.outdir) / "index.txt").read_text(encoding="utf-8").split())
+    assert (
+        "Builder postings grew by 340% (Example Press, mid-2026), user postings fell by ~30% "
+        "(Example Press, mid-2026); openings 3.5 openings (Example Press, mid-2026)."
+    ) in text
+    assert warnings_of(app) == [
+        f"{tmp_path}/index.md:3: WARNING: 'builder-shortage' is not a change (a percentage or a "
+        "multiple); use careerkb:figure [careerkb.bad_argument]"
     ]

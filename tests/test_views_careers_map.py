@@ -17,7 +17,7 @@ from careerkb.views import Context, ViewProblem
 from careerkb.views.content import plain_text
 from careerkb.views.model import View
 from careerkb.views.requests import VIEWS, Request
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, minimal_data_with
 
 CAREERS = """\
 sources:
@@ -139,9 +139,7 @@ salary_bands:
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Context:
-    folder = tmp_path_factory.mktemp("careers") / "data"
-    shutil.copytree(FIXTURES / "minimal", folder)
-    (folder / "careers.yaml").write_text(CAREERS, encoding="utf-8")
+    folder = minimal_data_with(tmp_path_factory.mktemp("careers") / "data", CAREERS, "careers.yaml")
     return Context(careerkb.load(folder))
 
 

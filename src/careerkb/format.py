@@ -145,16 +145,90 @@ def figure_label(figure: Figure) -> str:
     else:
         assert figure.low is not None
         assert figure.high is not None
-        amount = f"{number(figure.low)}–{number(figure.high)}"
+        # A fall from -20 to -10 reads 'down 10–20%': smaller size first.
+        amount = "–".join(number(end) for end in sorted((abs(figure.low), abs(figure.high))))
         singular = False
-    falling = figure.value is not None and figure.value < 0
-    sign = "down " if falling else ""
+    sign = "down " if falling(figure) else ""
     if figure.unit == "percent":
         return f"{sign}{prefix}{amount}%"
     if figure.unit == "times":
         return f"{sign}{prefix}{amount}×"
     unit = figure.unit[:-1] if singular and figure.unit.endswith("s") else figure.unit
     return f"{sign}{prefix}{amount} {unit}"
+
+
+def falling(figure: Figure) -> bool:
+    """Whether a figure is a fall: a negative value, or a range below zero."""
+    ends = [value for value in (figure.value, figure.low, figure.high) if value is not None]
+    return all(value < 0 for value in ends)
+
+
+#: Units whose figures can be read as a change: '340%' grew, '~2×' multiplied.
+CHANGE_UNITS = frozenset({"percent", "times"})
+
+
+def change_phrase(figure: Figure) -> str | None:
+    """A change as a verb phrase, so prose never puts a verb before a sign ('grew by down 30%').
+
+    None when the figure is not a change, such as a salary or a count of openings.
+
+    >>> from careerkb.models import Figure
+    >>> change_phrase(Figure(value=340, unit="percent"))
+    'grew by 340%'
+    >>> change_phrase(Figure(value=-30, unit="percent", approximate=True))
+    'fell by ~30%'
+    >>> change_phrase(Figure(low=-20, high=-10, unit="percent"))
+    'fell by 10–20%'
+    >>> change_phrase(Figure(value=2, unit="times", approximate=True))
+    'grew ~2×'
+    >>> change_phrase(Figure(value=0, unit="percent"))
+    'held level'
+    >>> change_phrase(Figure(value=3.5, unit="openings")) is None
+    True
+    """
+    if figure.unit not in CHANGE_UNITS:
+        return None
+    if figure.value == 0:
+        return "held level"
+    label = figure_label(figure).removeprefix("down ")
+    if falling(figure):
+        return f"fell by {label}" if figure.unit == "percent" else f"shrank {label}"
+    return f"grew by {label}" if figure.unit == "percent" else f"grew {label}"
+
+
+def counted(figure: Figure) -> str:
+    """A figure with what it counts, so a bare '2 years' or '45%' never stands alone.
+
+    >>> from careerkb.models import Figure
+    >>> counted(Figure(value=3.5, unit="openings", counts="openings per qualified person", approximate=True))
+    '~3.5 openings per qualified person'
+    >>> counted(Figure(value=2, unit="years", counts="experience few candidates can show"))
+    '2 years (experience few candidates can show)'
+    >>> counted(Figure(value=-30, unit="percent", counts="change in postings"))
+    'down 30% (change in postings)'
+    >>> counted(Figure(value=1, unit="rank"))
+    'No. 1'
+    """
+    label = figure_label(figure)
+    if not figure.counts:
+        return label
+    # 'openings per qualified person' already starts with the unit: say it once.
+    if figure.counts.startswith(figure.unit + " "):
+        return f"{label}{figure.counts.removeprefix(figure.unit)}"
+    return f"{label} ({figure.counts})"
+
+
+def fact_text(figure: Figure | None, statement: str) -> str:
+    """A demand fact as one line: its figure with what it counts, then the source's point;
+    a fact in words alone is just its statement.
+
+    >>> from careerkb.models import Figure
+    >>> fact_text(Figure(value=340, unit="percent", counts="growth in postings"), "Postings soared.")
+    '340% (growth in postings): Postings soared.'
+    >>> fact_text(None, "Employers want people faster than they can find them.")
+    'Employers want people faster than they can find them.'
+    """
+    return statement if figure is None else f"{counted(figure)}: {statement}"
 
 
 def citation(publisher: str, as_of_label: str) -> str:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Table, joined
+from careerkb.format import fact_text
+from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Rubric, Table, joined
 from careerkb.views.context import ViewProblem, role_link, status_text
+from careerkb.views.disagreements import disagreements
 from careerkb.views.model import View
-from careerkb.views.pay import pay_table
-from careerkb.views.roles import demand_items
+from careerkb.views.pay import level_names_note, pay_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from careerkb.models import Comparison, Role, SkillArea
+    from careerkb.models import Comparison, MarketFact, Measure, Role, SkillArea
     from careerkb.views.content import Block
     from careerkb.views.context import Context
 
 NOT_DESCRIBED = "Not described by the sources."
+#: Market facts about pay, not demand: the pay table and the disagreements speak for them.
+PAY_MEASURES: frozenset[Measure] = frozenset({"pay-comparison", "pay-change"})
 
 
 def compared_roles(context: Context, keys: str) -> list[Role]:
@@ -67,7 +70,8 @@ def compare(context: Context, roles: Sequence[Role]) -> View:
         rows.append(((area.area, *context.cited(area)), *((area.by_role[r.id],) for r in roles)))
     rows.append((("Typical day",), *(_typical_day(context, role) for role in roles)))
     rows.append((("Interview loop",), *(_interview(context, role) for role in roles)))
-    rows.append((("Demand",), *(_demand(context, role, shows) for role in roles)))
+    shared = _shared_demand(context, roles)
+    rows.append((("Demand",), *(_demand(context, role, shared, shows) for role in roles)))
     rows.append((("Career ladder",), *(_ladder(context, role) for role in roles)))
     matrix = Table(
         ("Aspect", *(role.title for role in roles)),
@@ -80,8 +84,22 @@ def compare(context: Context, roles: Sequence[Role]) -> View:
     )
     bands = [band for role in roles for band in kb.salary_bands(role=role.id)]
     shows.update(("salary_bands", band.id) for band in bands)
-    pay = [pay_table(context, roles, bands, "Pay")] if bands else []
-    return View((links, matrix, *pay, *after), frozenset(shows))
+    pay: list[Block] = (
+        [pay_table(context, roles, bands, "Pay"), *level_names_note(context, bands)] if bands else []
+    )
+    if shared:
+        shows.update(("market_facts", fact.id) for fact in shared)
+        after[:0] = _shared_demand_list(context, roles, shared)
+    return View((links, matrix, *pay, *_disagreements(context, roles, shows), *after), frozenset(shows))
+
+
+def _disagreements(context: Context, roles: Sequence[Role], shows: set[tuple[str, str]]) -> list[Block]:
+    """Where the sources disagree about these roles, next to the figures they disagree on."""
+    view = disagreements(context, roles, among=True)
+    if not any(isinstance(block, Table) for block in view.blocks):
+        return []  # the sentence saying they agree would only repeat what the table shows
+    shows.update(view.shows)
+    return [Rubric("Where the sources disagree", classes=("careerkb-rubric",)), *view.blocks]
 
 
 def _typical_day(context: Context, role: Role) -> Cell:
@@ -101,12 +119,33 @@ def _interview(context: Context, role: Role) -> Cell:
     return (BulletList(stages), Paragraph((context.citation(loop),)))
 
 
-def _demand(context: Context, role: Role, shows: set[tuple[str, str]]) -> Cell:
-    facts = context.kb.market_facts(role=role.id)
+def _demand_facts(context: Context, role: Role) -> list[MarketFact]:
+    return [fact for fact in context.kb.market_facts(role=role.id) if fact.measure not in PAY_MEASURES]
+
+
+def _shared_demand(context: Context, roles: Sequence[Role]) -> list[MarketFact]:
+    """Demand facts about every one of ``roles``: said once under the table, not in each column."""
+    wanted = {role.id for role in roles}
+    return [fact for fact in _demand_facts(context, roles[0]) if wanted <= set(fact.roles)]
+
+
+def _demand_line(context: Context, fact: MarketFact) -> Cell:
+    return (fact_text(fact.figure, fact.statement), *context.cited(fact))
+
+
+def _shared_demand_list(context: Context, roles: Sequence[Role], shared: list[MarketFact]) -> list[Block]:
+    label = "Demand, said of both roles" if len(roles) == 2 else "Demand, said of all these roles"
+    items = tuple(_demand_line(context, fact) for fact in shared)
+    listing = BulletList(items, classes=("careerkb-shared-demand",))
+    return [Rubric(label, classes=("careerkb-rubric",)), listing]
+
+
+def _demand(context: Context, role: Role, shared: list[MarketFact], shows: set[tuple[str, str]]) -> Cell:
+    facts = [fact for fact in _demand_facts(context, role) if fact not in shared]
     if not facts:
-        return ("No figures in the sources.",)
+        return ("No figures of its own in the sources.",)
     shows.update(("market_facts", fact.id) for fact in facts)
-    return (BulletList(tuple(demand_items(context, role))),)
+    return (BulletList(tuple(_demand_line(context, fact) for fact in facts)),)
 
 
 def _ladder(context: Context, role: Role) -> Cell:

@@ -86,14 +86,14 @@ def _band_reasons(first: SalaryBand, second: SalaryBand) -> tuple[str, ...]:
         reasons.append(f"dates differ ({first.as_of.label} / {second.as_of.label})")
     if pay_basis(first) != pay_basis(second):
         reasons.append(f"they measure different pay ({pay_basis(first)} / {pay_basis(second)})")
-    if not _same_name(first.level_label, second.level_label):
+    if not same_level_name(first.level_label, second.level_label):
         reasons.append(f"the sources name the level differently ({first.level_label} / {second.level_label})")
     if first.years != second.years:
         reasons.append("the levels may span different years of experience")
     return tuple(reasons) or ("the sources do not say what sets their figures apart",)
 
 
-def _same_name(first: str, second: str) -> bool:
+def same_level_name(first: str, second: str) -> bool:
     """'Architect' and 'Architects', 'Mid' and 'Mid-Level', name one level; 'Junior' and
     'Entry' do not."""
 
@@ -166,13 +166,20 @@ def pay_claim_disagreements(context: Context, fact: MarketFact) -> Iterator[Disa
                 yield Disagreement("pay claim", order.first, about, fact, second, reasons, against=first)
 
 
-def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Disagreement]:
+def find_disagreements(
+    context: Context, roles: Sequence[Named], *, among: bool = False
+) -> Iterator[Disagreement]:
     """Every disagreement about ``roles``, pay first, level by level, then demand and the claims
-    about which role earns more."""
+    about which role earns more. With ``among``, only claims that set two of ``roles`` against
+    each other, as a comparison of those roles wants."""
     kb = context.kb
     wanted = {role.id for role in roles}
     for fact in kb.market_facts(measure="pay-comparison"):
-        if fact.pay_order is not None and wanted & {fact.pay_order.first, fact.pay_order.second}:
+        order = fact.pay_order
+        if order is None:
+            continue
+        pair = {order.first, order.second}
+        if (pair <= wanted) if among else bool(wanted & pair):
             yield from pay_claim_disagreements(context, fact)
     for role in roles:
         bands = [band for band in kb.salary_bands(role=role.id) if band.qualitative is None]
@@ -182,7 +189,7 @@ def find_disagreements(context: Context, roles: Sequence[Named]) -> Iterator[Dis
             about = f"{first.level.replace('-', ' ')} pay"
             if _bands_differ(first, second):
                 yield Disagreement("pay", role.id, about, first, second, _band_reasons(first, second))
-            elif not _same_name(first.level_label, second.level_label):
+            elif not same_level_name(first.level_label, second.level_label):
                 reason = f"one stage, two names: {first.level_label} and {second.level_label}"
                 yield Disagreement("level names", role.id, about, first, second, (reason,))
         facts = kb.market_facts(role=role.id)
@@ -215,9 +222,9 @@ def _figure(context: Context, record: SalaryBand | MarketFact, against: SalaryBa
     return (text, *context.cited(record))
 
 
-def disagreements(context: Context, roles: Sequence[Named]) -> View:
+def disagreements(context: Context, roles: Sequence[Named], *, among: bool = False) -> View:
     """A table of where the sources disagree about ``roles``, or a sentence saying they agree."""
-    found = list(find_disagreements(context, roles))
+    found = list(find_disagreements(context, roles, among=among))
     if not found:
         names = joined([context.role_link(role.id) for role in roles])
         lead = "For " if len(roles) == 1 else "Across "

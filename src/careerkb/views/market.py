@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from careerkb.format import figure_label, hedge_text
+from careerkb.format import band_label, counted, hedge_text
 from careerkb.knowledge import closest
-from careerkb.models import Measure
+from careerkb.models import MarketFact, Measure
 from careerkb.views.content import BulletList, Paragraph, Span, Strong
 from careerkb.views.context import Named, ViewProblem
+from careerkb.views.disagreements import pay_claim_disagreements
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
     for fact in facts:
         spans: list[Span] = []
         if fact.figure is not None:
-            spans += [Strong(figure_label(fact.figure), ("careerkb-figure-value",)), " — "]
+            spans += [Strong(counted(fact.figure), ("careerkb-figure-value",)), ": "]
         spans.append(fact.statement)
         details = [f"period: {fact.period.label}"] if fact.period else []
         if fact.forecast:
@@ -47,6 +48,26 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
         if fact.reported_by:
             details.append(f"data: {fact.reported_by}")
         spans += [" (", *(f"{detail}; " for detail in details), context.citation(fact), ")"]
+        spans += _claim_checks(context, fact)
         items.append((Paragraph(tuple(spans)),))
     listing = BulletList(tuple(items), classes=("careerkb-market-facts",))
     return View((listing,), shown("market_facts", *(fact.id for fact in facts)))
+
+
+def _claim_checks(context: Context, fact: MarketFact) -> list[Span]:
+    """Where bands in the data contradict a claim about which role earns more: said beside the
+    claim, so a reader does not meet the claim here and the opposite figures on another page."""
+    kb = context.kb
+    spans: list[Span] = []
+    for found in pay_claim_disagreements(context, fact):
+        ours, theirs = found.against, found.second
+        assert ours is not None
+        assert not isinstance(theirs, MarketFact)
+        spans += [
+            f" Not borne out by every band: at {ours.level_label.lower()} level "
+            f"the {kb.role_title(ours.role).title} is put at {band_label(ours)} and "
+            f"the {kb.role_title(theirs.role).title} at {band_label(theirs)}",
+            *context.cited(theirs),
+            ".",
+        ]
+    return spans

@@ -14,6 +14,7 @@ from careerkb.format import CURRENCY_SIGNS, band_label, citation, hedge_text, le
 from careerkb.models import LEVEL_ORDER
 from careerkb.views.content import Cell, Paragraph, Span, Strong, Styled, Table
 from careerkb.views.context import ViewProblem, pay
+from careerkb.views.disagreements import same_level_name
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
@@ -97,7 +98,35 @@ def salary_table(
         raise ViewProblem("the filter matches no salary bands", empty=True)
     with_pay = [role for role in roles if any(band.role == role.id for band in bands)]
     table = pay_table(context, with_pay, bands, caption)
-    return View((table,), shown("salary_bands", *(band.id for band in bands)))
+    note = level_names_note(context, bands)
+    return View((table, *note), shown("salary_bands", *(band.id for band in bands)))
+
+
+def level_names_note(context: Context, bands: Sequence[SalaryBand]) -> tuple[Paragraph, ...]:
+    """A sentence under a pay table where sources give one career stage different names, so
+    'Junior' and 'Entry' rows for one role do not read as two levels or as a contradiction."""
+    names = _source_names(context, list(bands))
+    by_level: dict[str, dict[str, list[str]]] = {}
+    for band in bands:
+        if band.level != "overall":
+            labels = by_level.setdefault(band.level, {})
+            if not any(same_level_name(band.level_label, label) for label in labels):
+                labels[band.level_label] = []
+            label = next(label for label in labels if same_level_name(band.level_label, label))
+            if names[band.source] not in labels[label]:
+                labels[label].append(names[band.source])
+    clauses = [
+        f"{level.replace('-', ' ')} level is "
+        + " and ".join(f"\u201c{label}\u201d in {and_list(sources)}" for label, sources in labels.items())
+        for level, labels in by_level.items()
+        if len(labels) > 1
+    ]
+    if not clauses:
+        return ()
+    text = (
+        f"The sources name some levels differently: {'; '.join(clauses)}. Compare the level, not the label."
+    )
+    return (Paragraph((text,), classes=("careerkb-source-note", "careerkb-level-names")),)
 
 
 # --- the chart ------------------------------------------------------------------------------------
@@ -295,10 +324,16 @@ def chart_summary(context: Context, roles: list[Named], bands: list[SalaryBand])
             by_level.setdefault(band.level, []).append(band)
         if len(roles) == 1:
             return "; ".join(f"{band.level_label} {band_label(band)}" for band in group)
-        return "; ".join(
-            f"{level[0].level_label}: "
-            + ", ".join(f"{kb.role_title(band.role).title} {band_label(band)}" for band in level)
-            for level in by_level.values()
+        return "; ".join(f"{level[0].level_label}: {level_figures(level)}" for level in by_level.values())
+
+    def level_figures(level: list[SalaryBand]) -> str:
+        # Roles with one band are named together, or a repeated figure reads like a copying slip.
+        by_label: dict[str, list[str]] = {}
+        for band in level:
+            by_label.setdefault(band_label(band), []).append(kb.role_title(band.role).title)
+        return ", ".join(
+            f"{titles[0]} {label}" if len(titles) == 1 else f"{and_list(titles)} {label} each"
+            for label, titles in by_label.items()
         )
 
     if len(groups) == 1:

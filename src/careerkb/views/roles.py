@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careerkb.format import figure_label, pay_basis
+from careerkb.format import fact_text, pay_basis
 from careerkb.models import STAGE_NAMES
 from careerkb.views.content import (
     Box,
@@ -66,7 +66,7 @@ def roles_directory(context: Context) -> View:
         demand: Cell = ("—",)
         if fact is not None and fact.figure is not None:
             shows.add(("market_facts", fact.id))
-            demand = (f"{figure_label(fact.figure)} — {fact.statement}", *context.cited(fact))
+            demand = (fact_text(fact.figure, fact.statement), *context.cited(fact))
         status = (status_text(role), *context.cited(role.status))
         tier = (context.kb.tier(role.tier).name,)
         rows.append(((role_link(role),), tier, (role.summary,), status, pay_cell, demand))
@@ -96,9 +96,7 @@ def quick_facts(context: Context, key: str) -> View:
     fact = kb.headline_fact(role.id)
     if fact is not None and fact.figure is not None:
         shows.add(("market_facts", fact.id))
-        lines.append(
-            Labelled("Demand", (f"{figure_label(fact.figure)}: {fact.statement}", *context.cited(fact)))
-        )
+        lines.append(Labelled("Demand", (fact_text(fact.figure, fact.statement), *context.cited(fact))))
     if role.entry_routes:
         lines.append(Labelled("Ways in", joined(role.entry_routes, "; ")))
     if role.related_roles:
@@ -210,9 +208,23 @@ def learning_path(context: Context, key: str) -> View:
     resources = context.kb.resources(role=role.id)
     if not resources:
         raise ViewProblem(f"the sources suggest no learning resources for {role.id!r}", empty=True)
-    ordered = [r for r in resources if r.order is not None] + [r for r in resources if r.order is None]
-    items = tuple(_resource(context, resource) for resource in ordered)
-    listing = BulletList(items, classes=("careerkb-learning-path",))
+    steps = sorted({r.order for r in resources if r.order is not None})
+    groups = [
+        (f"Step {number}", [r for r in resources if r.order == order])
+        for number, order in enumerate(steps, 1)
+    ]
+    unordered = [r for r in resources if r.order is None]
+    if unordered:
+        groups.append(("At any point" if steps else "In no set order", unordered))
+    # Resources the source puts at one place in its order make one step, not several "Step 1"s.
+    items: list[Cell] = []
+    for lead, group in groups:
+        if len(group) == 1:
+            items.append(_resource(context, group[0], f"{lead}: "))
+        else:
+            blocks = [block for resource in group for block in _resource(context, resource)]
+            items.append((Paragraph((Strong(f"{lead}, any or all of these"),)), *blocks))
+    listing = BulletList(tuple(items), classes=("careerkb-learning-path",))
     return View((listing,), shown("resources", *(r.id for r in resources)))
 
 
@@ -236,12 +248,13 @@ def _resource_name(resource: Resource) -> Span:
     return WebLink(resource.url, resource.name) if resource.url else resource.name
 
 
-def _resource(context: Context, resource: Resource) -> Cell:
-    step = f"Step {resource.order}: " if resource.order else ""
+def _resource(context: Context, resource: Resource, lead: str = "") -> tuple[Block, ...]:
     details = f"{resource.provider} · {resource.kind.replace('-', ' ')} · cost: {cost_text(resource.cost)}"
     by = f" · taught by {resource.taught_by}" if resource.taught_by else ""
+    name: Span = WebLink(resource.url, resource.name) if resource.url else Strong(resource.name)
+    heading: Inline = (Strong(lead), name) if lead else (name,)
     return (
-        Paragraph((Strong(step + resource.name), f" — {details}{by}")),
+        Paragraph((*heading, f" — {details}{by}")),
         Paragraph((resource.description, *context.cited(resource))),
     )
 
@@ -288,12 +301,3 @@ def choose_if(context: Context, key: str | None = None) -> View:
     if not body:
         raise ViewProblem("the sources give no criteria for choosing these roles", empty=True)
     return View(tuple(body), shown("roles", *(role.id for role in roles)))
-
-
-def demand_items(context: Context, role: Role) -> list[Inline]:
-    """A role's demand and market figures, each with its statement and source."""
-    items: list[Inline] = []
-    for fact in context.kb.market_facts(role=role.id):
-        figure = f"{figure_label(fact.figure)}: " if fact.figure else ""
-        items.append((figure + fact.statement, *context.cited(fact)))
-    return items

@@ -54,4 +54,18 @@ def source_entry(source: Source) -> SourceEntry:
     ]
     if source.note:
         blocks.append(Labelled("Note", (source.note,)))
+    blocks.append(Labelled("To check it", (how_to_check(source),), classes=("careerkb-source-check",)))
     return SourceEntry(source.id, source_anchor(source.id), tuple(blocks))
+
+
+def how_to_check(source: Source) -> str:
+    """What a reader can do to read the source for themselves, with or without an address."""
+    if source.url:
+        return (
+            f"open the address above. The figures here are as of {source.as_of.label}; "
+            "if the page has been updated since, its numbers may differ."
+        )
+    return (
+        f"we know of no web address for it, so search {source.publisher}'s site, or the web, "
+        f"for its title, \u201c{source.title}\u201d."
+    )
