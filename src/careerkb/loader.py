@@ -57,7 +57,9 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Problem]]:
         here = Path(folder)
         for name in sorted(subfolders):
             if (here / name).is_symlink():
-                problems.append(Problem.at(here / name, 1, (), "a link to a folder; careerkb does not follow it"))
+                problems.append(
+                    Problem.at(here / name, 1, (), "a link to a folder; careerkb does not follow it")
+                )
         for name in sorted(names):
             if name.startswith("."):
                 continue
@@ -66,7 +68,13 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Problem]]:
                 files.append(here / name)
             else:
                 problems.append(Problem.at(here / name, 1, (), problem))
-    return sorted(files), problems
+    return _each_file_once(files), problems
+
+
+def _each_file_once(files: list[Path]) -> list[Path]:
+    """The files in order, a link to a file that is read anyway left out."""
+    plain = {path.resolve() for path in files if not path.is_symlink()}
+    return sorted(path for path in files if not (path.is_symlink() and path.resolve() in plain))
 
 
 def _not_a_data_file(path: Path, root: Path) -> str | None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -71,14 +72,14 @@ class YamlDocument:
         return 1
 
 
-class _Stop(Exception):
+class _LimitError(Exception):
     """A limit was passed: reading stops at once, with this one problem."""
 
     def __init__(self, line: int, field: FieldPath, message: str) -> None:
         self.line, self.field, self.message = line, field, message
 
 
-class _Unreadable(ValueError):
+class _UnreadableError(ValueError):
     """A scalar that is no value careerkb takes; the message says why."""
 
 
@@ -87,10 +88,10 @@ _SKIP = object()  # stands for a value already reported, which the result leaves
 
 @dataclass
 class _Container:
-    field: FieldPath
+    at: FieldPath
     value: dict[str, Any] | list[Any]
     key: Any = None  # in a mapping: the key waiting for its value, or _SKIP, or None
-    first_line: dict[str, int] = field(default_factory=dict)
+    first_line: dict[str, int] = dataclass_field(default_factory=dict)
 
 
 class _Builder:
@@ -113,41 +114,41 @@ class _Builder:
     def take(self, event: yaml.Event) -> None:
         line = _line(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Stop(line, (), NO_ALIASES)
+            raise _LimitError(line, (), NO_ALIASES)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise _Stop(line, (), "holds more than one YAML document (---)")
+                raise _LimitError(line, (), "holds more than one YAML document (---)")
         elif isinstance(event, yaml.ScalarEvent):
             self.place(event, self.scalar(event, self.next_field(line)))
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             self.open(event, line)
         elif isinstance(event, yaml.CollectionEndEvent):
             finished = self.stack.pop()
-            self.place(event, finished.value, container=finished.field)
+            self.place(event, finished.value, container=finished.at)
 
     def next_field(self, line: int) -> FieldPath:
         """The field the next value fills, checked against the limits before it is built."""
         self.values += 1
         if self.values > MAX_VALUES:
-            raise _Stop(line, (), f"holds more than {MAX_VALUES:,} values")
+            raise _LimitError(line, (), f"holds more than {MAX_VALUES:,} values")
         if not self.stack:
             return ()
         top = self.stack[-1]
         if isinstance(top.value, list):
-            field_path: FieldPath = (*top.field, len(top.value))
+            field_path: FieldPath = (*top.at, len(top.value))
         elif top.key is None or top.key is _SKIP:
-            field_path = top.field  # a key: reported at its mapping
+            field_path = top.at  # a key: reported at its mapping
         else:
-            field_path = (*top.field, top.key)
+            field_path = (*top.at, top.key)
         if len(field_path) > MAX_DEPTH:
-            raise _Stop(line, field_path, f"nested more than {MAX_DEPTH} levels deep")
+            raise _LimitError(line, field_path, f"nested more than {MAX_DEPTH} levels deep")
         return field_path
 
     def open(self, event: yaml.CollectionStartEvent, line: int) -> None:
         field_path = self.next_field(line)
         if event.tag not in _CONTAINER_TAGS:
-            raise _Stop(line, field_path, f"the tag {event.tag!r} is not allowed in careerkb data")
+            raise _LimitError(line, field_path, f"the tag {event.tag!r} is not allowed in careerkb data")
         self.lines.setdefault(field_path, line)
         value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Container(field_path, value))
@@ -155,7 +156,7 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent, field_path: FieldPath) -> Any:
         try:
             value = _scalar_value(event)
-        except _Unreadable as problem:
+        except _UnreadableError as problem:
             self.problem(event, field_path, str(problem))
             return _SKIP
         if isinstance(value, str):
@@ -176,28 +177,28 @@ class _Builder:
             return
         top = self.stack[-1]
         if isinstance(top.value, list):
-            self.lines.setdefault((*top.field, len(top.value)), _line(event))
+            self.lines.setdefault((*top.at, len(top.value)), _line(event))
             top.value.append(None if value is _SKIP else value)
         elif top.key is None:
             top.key = self.key(event, top, value, is_container=container is not None)
         else:
             if top.key is not _SKIP:
-                top.value[top.key] = None if value is _SKIP else value  # type: ignore[call-overload]
+                top.value[top.key] = None if value is _SKIP else value
             top.key = None
 
     def key(self, event: yaml.Event, mapping: _Container, key: Any, *, is_container: bool) -> Any:
         line = _line(event)
         if is_container or not isinstance(key, str):
             if key is not _SKIP:
-                self.problems.append(Problem.at(self.path, line, mapping.field, "keys must be plain text"))
+                self.problems.append(Problem.at(self.path, line, mapping.at, "keys must be plain text"))
             return _SKIP
         if key in mapping.first_line:
             first = mapping.first_line[key]
             message = f"duplicate key {key!r} (first given on line {first})"
-            self.problems.append(Problem.at(self.path, line, (*mapping.field, key), message))
+            self.problems.append(Problem.at(self.path, line, (*mapping.at, key), message))
             return _SKIP
         mapping.first_line[key] = line
-        self.lines[(*mapping.field, key)] = line
+        self.lines[(*mapping.at, key)] = line
         return key
 
     def problem(self, event: yaml.Event, field_path: FieldPath, message: str) -> None:
@@ -217,11 +218,14 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     kind = event.tag.removeprefix(_YAML)
     if kind in {"int", "float", "bool", "null"}:
         value = _plain_value(text)
-        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
-        if isinstance(value, wanted) and not (kind != "bool" and isinstance(value, bool)):
+        if _kind_of(value) == kind or (kind == "float" and _kind_of(value) == "int"):
             return float(value) if kind == "float" else value
-        raise _Unreadable(f"{text!r} is not a valid {kind}")
-    raise _Unreadable(f"the tag {event.tag!r} is not allowed in careerkb data")
+        raise _UnreadableError(f"{text!r} is not a valid {kind}")
+    raise _UnreadableError(f"the tag {event.tag!r} is not allowed in careerkb data")
+
+
+def _kind_of(value: Any) -> str:
+    return {bool: "bool", int: "int", float: "float", type(None): "null"}.get(type(value), "str")
 
 
 def _plain_value(text: str) -> Any:
@@ -238,7 +242,7 @@ def _plain_value(text: str) -> Any:
         if _HEX.fullmatch(text):
             return int(text[2:], 16)
     except ValueError:  # Python refuses to convert integers of thousands of digits
-        raise _Unreadable(f"the number {text[:20]}... has too many digits") from None
+        raise _UnreadableError(f"the number {text[:20]}... has too many digits") from None
     if _FLOAT.fullmatch(text):
         number = float(text)
         if math.isfinite(number):
@@ -246,7 +250,7 @@ def _plain_value(text: str) -> Any:
     elif not _INF_NAN.fullmatch(text):
         return text
     # Not-a-number and infinity are numbers in YAML but not in JSON, nor figures a source gives.
-    raise _Unreadable(f"{text!r} is not a finite number; figures must be real numbers")
+    raise _UnreadableError(f"{text!r} is not a finite number; figures must be real numbers")
 
 
 def _unsafe_message(what: str, index: int, name: str) -> str:
@@ -285,7 +289,7 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     builder = _Builder(path)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
-    except _Stop as stop:
+    except _LimitError as stop:
         return fail(stop.line, stop.message, stop.field)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
