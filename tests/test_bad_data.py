@@ -336,6 +336,17 @@ CASES: dict[str, Case] = {
             + FINITE
         ],
     ),
+    "not a number, quoted": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra='    measure: market-size\n    figure: {value: "-Infinity", unit: USD}'
+            )
+        },
+        [
+            "data/more_facts.yaml:8: market_facts[0].figure.value: '-Infinity' is not a finite number; "
+            + FINITE
+        ],
+    ),
     "a file ending .YAML": Case(
         {"extra.YAML": "roles: []\n"},
         ["data/extra.YAML:1: file: not read: data file names end in lower case; rename it 'extra.yaml'"],

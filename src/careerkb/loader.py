@@ -239,6 +239,8 @@ def _message(error: ErrorDetails, model: type[Record]) -> str:
         return f"{given!r} is not allowed; expected {expected}"
     if kind == "greater_than" and error.get("ctx", {}).get("gt") == 0:
         return f"must be greater than zero, got {given!r}"
+    if kind == "finite_number":  # the same words as the reader's, for an unquoted .nan
+        return f"{given!r} is not a finite number; figures must be real numbers"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind.endswith("_type") or kind.endswith("_parsing"):
