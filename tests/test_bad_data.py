@@ -34,6 +34,9 @@ salary_bands:
 """
 
 NO_ALIASES = "anchors and aliases (& and *) are not allowed; write the value out in full"
+FINITE = "figures must be real numbers"
+TEXT_ONLY = "data files hold text only"
+INVISIBLE = "the invisible or control character {} at position {}; delete it or write what it stands for"
 
 SOURCE = """\
 sources:
@@ -290,6 +293,115 @@ CASES: dict[str, Case] = {
         {"extra.yaml": b"roles: []\n# caf\xe9\n"},
         ["data/extra.yaml:2: file: not valid UTF-8 (byte 0xe9); save the file as UTF-8"],
     ),
+    # --- hostile input (issue 16) -------------------------------------------------------------
+    "flow mappings nested 100,000 deep": Case(
+        {"extra.yaml": "roles: " + "{a: " * 100_000 + "}" * 100_000 + "\n"},
+        ["data/extra.yaml:1: roles" + ".a" * 32 + ": nested more than 32 levels deep"],
+    ),
+    "an impossible month, unquoted": Case(
+        {"sources.yaml": SOURCE.format(as_of="2026-13-45")},
+        ["data/sources.yaml:5: sources[0].as_of: '2026-13-45' is not a real date (month must be in 1..12)"],
+    ),
+    "an impossible day, unquoted": Case(
+        {"sources.yaml": SOURCE.format(as_of="2026-02-30")},
+        [
+            "data/sources.yaml:5: sources[0].as_of: '2026-02-30' is not a real date (day is out of range "
+            "for month)"
+        ],
+    ),
+    "not a number": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: market-size\n    figure: {value: .nan, unit: USD}"
+            )
+        },
+        ["data/more_facts.yaml:8: market_facts[0].figure.value: '.nan' is not a finite number; " + FINITE],
+    ),
+    "infinity": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: market-size\n    figure: {low: 1, high: .inf, unit: USD}"
+            )
+        },
+        ["data/more_facts.yaml:8: market_facts[0].figure.high: '.inf' is not a finite number; " + FINITE],
+    ),
+    "a number too large for a float": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra="    measure: market-size\n    figure: {value: 1.0e+309, unit: USD}"
+            )
+        },
+        [
+            "data/more_facts.yaml:8: market_facts[0].figure.value: '1.0e+309' is not a finite number; "
+            + FINITE
+        ],
+    ),
+    "not a number, quoted": Case(
+        {
+            "more_facts.yaml": FACT.format(
+                extra='    measure: market-size\n    figure: {value: "-Infinity", unit: USD}'
+            )
+        },
+        [
+            "data/more_facts.yaml:8: market_facts[0].figure.value: '-Infinity' is not a finite number; "
+            + FINITE
+        ],
+    ),
+    "a file ending .YAML": Case(
+        {"extra.YAML": "roles: []\n"},
+        ["data/extra.YAML:1: file: not read: data file names end in lower case; rename it 'extra.yaml'"],
+    ),
+    "a file that is not data": Case(
+        {"notes.txt": "remember to add the pay bands\n"},
+        [
+            "data/notes.txt:1: file: not a data file: careerkb reads .yaml, .yml, .json files; move it out "
+            "of the data folder"
+        ],
+    ),
+    "a NUL byte on line 6": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("Everything.", "Every\x00thing.")},
+        ["data/sources.yaml:6: file: holds the control character U+0000 NUL at column 18; " + TEXT_ONLY],
+    ),
+    "a zero-width space in a name": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("A Guide", "A\u200b Guide")},
+        [
+            "data/sources.yaml:3: sources[0].title: the text holds "
+            + INVISIBLE.format("U+200B ZERO WIDTH SPACE", 2)
+        ],
+    ),
+    "a byte-order mark inside a name": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("A Guide", '"A Guide\\uFEFF"')},
+        [
+            "data/sources.yaml:3: sources[0].title: the text holds "
+            + INVISIBLE.format("U+FEFF ZERO WIDTH NO-BREAK SPACE", 8)
+        ],
+    ),
+    "a right-to-left override in an id": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("id: guide", 'id: "gu\\u202eide"')},
+        [
+            "data/sources.yaml:2: sources[0].id: the text holds "
+            + INVISIBLE.format("U+202E RIGHT-TO-LEFT OVERRIDE", 3)
+        ],
+    ),
+    "a bidirectional isolate in a key": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("title:", '"\\u2066title":')},
+        [
+            "data/sources.yaml:3: sources[0]: a key holds "
+            + INVISIBLE.format("U+2066 LEFT-TO-RIGHT ISOLATE", 1)
+        ],
+    ),
+    "a terminal escape sequence in a title": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026").replace("A Guide", '"\\e[31mA Guide"')},
+        ["data/sources.yaml:3: sources[0].title: the text holds " + INVISIBLE.format("U+001B ESCAPE", 1)],
+    ),
+    "a NUL in a URL": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026") + '    url: "https://example.org/\\0guide"\n'},
+        ["data/sources.yaml:7: sources[0].url: the text holds " + INVISIBLE.format("U+0000 NUL", 21)],
+    ),
+    "an OSC sequence in a URL": Case(
+        {"sources.yaml": SOURCE.format(as_of="mid-2026") + '    url: "https://example.org/\\e]0;hi\\a"\n'},
+        ["data/sources.yaml:7: sources[0].url: the text holds " + INVISIBLE.format("U+001B ESCAPE", 21)],
+    ),
     # --- the careers map's fields -------------------------------------------------------------
     "currency outside the list": Case(
         {"salary_bands.yaml": BAND.format(extra="    low: 90000\n    high: 135000\n    currency: BTC")},
@@ -524,3 +636,43 @@ def test_terms_that_point_at_each_other_are_fine(data_dir: Path) -> None:
     kb = careerkb.load(data_dir)
     assert kb.term("embeddings").see_also == ["retrieval-augmented-generation"]
     assert kb.term("rag").see_also == ["embeddings"]
+
+
+def test_a_link_to_a_file_outside_the_data_folder_is_refused_and_not_read(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("roles:\n  - id: intruder\n", encoding="utf-8")
+    (data_dir / "more_roles.yaml").symlink_to(outside)
+    assert [str(p) for p in careerkb.validate(data_dir)] == [
+        "data/more_roles.yaml:1: file: a link to a file outside the data folder; careerkb reads only the "
+        "files inside it"
+    ]
+
+
+def test_links_inside_the_data_folder_are_followed_but_links_to_folders_are_not(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    (data_dir / "archive").mkdir()
+    (data_dir / "sources.yaml").rename(data_dir / "archive" / "sources.yaml")
+    (data_dir / "sources.yaml").symlink_to(data_dir / "archive" / "sources.yaml")
+    assert careerkb.validate(data_dir) == []  # read twice would be a duplicate id
+    (tmp_path / "outside").mkdir()
+    (data_dir / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
+    assert [str(p) for p in careerkb.validate(data_dir)] == [
+        "data/more:1: file: a link to a folder; careerkb does not follow it"
+    ]
+
+
+def test_yaml_1_1_words_stay_the_text_as_written(data_dir: Path) -> None:
+    # YAML 1.1 reads no, On and off as booleans and 1:20 as the number 80; careerkb reads YAML 1.2.
+    (data_dir / "more_terms.yaml").write_text(
+        "glossary:\n"
+        "  - {id: no-term, term: no, aliases: [yes, NO, off, '1:21', 1:20], definition: A word.}\n"
+        "  - {id: upper-on, term: ON, definition: Another word.}\n",
+        encoding="utf-8",
+    )
+    kb = careerkb.load(data_dir)
+    assert kb.term("no-term").term == "no"
+    assert kb.term("no-term").aliases == ["yes", "NO", "off", "1:21", "1:20"]
+    assert kb.term("upper-on").term == "ON"

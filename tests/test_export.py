@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 
 import careerkb
-from careerkb.export import ExportDocument, export_document, export_schema, export_schema_json
-from careerkb.models import COLLECTIONS, SCHEMA_VERSION
+from careerkb.export import ExportDocument, export_document, export_json, export_schema, export_schema_json
+from careerkb.knowledge import KnowledgeBase
+from careerkb.models import COLLECTIONS, SCHEMA_VERSION, Figure
 from tests.conftest import RunCli
 
 SCHEMA_FILE = Path(__file__).parents[1] / "schemas" / "export.schema.json"
@@ -61,3 +62,28 @@ def test_an_export_loads_back_into_the_same_knowledge_base(tmp_path: Path, run_c
     assert result.returncode == 0, result.stderr
     reloaded = careerkb.load(folder)
     assert export_document(reloaded) == export_document(careerkb.load())
+
+
+def _refuse_constant(name: str) -> None:
+    raise AssertionError(f"the export holds {name}, which is not JSON")
+
+
+def test_the_export_round_trip_is_strict_json(tmp_path: Path, run_cli: RunCli) -> None:
+    result = run_cli("export", "--output", str(tmp_path / "careerkb.json"))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "careerkb.json").read_text(encoding="utf-8")
+    document = json.loads(text, parse_constant=_refuse_constant)
+    assert export_document(careerkb.load(tmp_path)) == document
+    assert "never NaN or Infinity" in export_schema()["description"]
+
+
+def test_a_non_finite_number_cannot_reach_the_export() -> None:
+    # Validation refuses it; a record built around validation still does not become 'NaN'.
+    with pytest.raises(ValueError, match="finite number"):
+        Figure.model_validate({"value": float("nan"), "unit": "percent"})
+    kb = careerkb.load()
+    fact, origin = next((f, o) for f, o in kb.entries["market_facts"] if f.figure is not None)
+    broken = fact.model_copy(update={"figure": Figure.model_construct(value=float("nan"), unit="percent")})
+    entries = {**kb.entries, "market_facts": ((broken, origin),)}
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        export_json(KnowledgeBase.build(entries))

@@ -3,6 +3,7 @@ pages, previews, the chooser's data and the JSON API, and never runs."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -101,3 +102,44 @@ def test_markup_in_every_text_field_is_escaped_everywhere(
 
     roles = json.loads((out / "api" / "v1" / "roles.json").read_text(encoding="utf-8"))
     assert roles["roles"][0]["title"].endswith(PAYLOAD)
+
+
+SEPARATED = {"text": "a line\u2028separator and a paragraph\u2029separator </script>"}
+
+
+def _writers_output() -> dict[str, str]:
+    """What each way data goes into a script writes for ``SEPARATED``."""
+    from docutils import nodes
+
+    from careerkb.sphinxext import previews, site_search
+    from careerkb.sphinxext.script_data import add_script_data_node
+
+    registered: dict[str, Any] = {}
+
+    class App:
+        def add_node(self, node_class: type, **visitors: Any) -> None:
+            registered.update(visitors)
+
+    class Translator:
+        def __init__(self) -> None:
+            self.body: list[str] = []
+
+    add_script_data_node(App(), nodes.inline, "careerkb-test-data", lambda node: SEPARATED)  # type: ignore[arg-type]
+    visit_html = registered["html"][0]
+    translator = Translator()
+    with contextlib.suppress(nodes.SkipNode):
+        visit_html(translator, nodes.inline())
+    return {
+        "page data element": "".join(translator.body).removesuffix("</script>\n"),
+        "previews": previews.script_for({"x": SEPARATED}),
+        "site search": site_search._script("core", SEPARATED),
+    }
+
+
+def test_line_and_paragraph_separators_never_reach_a_script_raw() -> None:
+    # Before ES2019 they end a line inside a JavaScript string, and nothing shows them.
+    for writer, script in _writers_output().items():
+        assert "\u2028" not in script, writer
+        assert "\u2029" not in script, writer
+        assert "</script>" not in script, writer
+        assert "\\u2028separator" in script, writer

@@ -327,3 +327,19 @@ def test_directives_and_roles_inside_admonitions_and_table_cells_warn_at_their_l
     ]
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "$220K and up" in html  # the good cell still renders
+
+
+def test_a_role_profile_twice_on_one_page_is_one_located_warning(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    page = "# Twice\n\n```{careerkb:role-profile} builder\n```\n\n```{careerkb:role-profile} builder\n```\n"
+    write_project(tmp_path, page)
+    app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
+    app.build()
+    assert warnings_of(app) == [
+        f"{tmp_path}/index.md:6: WARNING: careerkb:role-profile: the profile of role 'builder' is already "
+        "on this page (line 3); a role's profile appears once, where links to the role lead "
+        "[careerkb.duplicate]"
+    ]
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="role-builder"') == 1

@@ -27,7 +27,7 @@ def test_figures_render_with_their_source_and_date(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="figures", confoverrides=MINIMAL)
-def test_a_figure_is_an_inline_node_with_value_and_source_parts(app: SphinxTestApp) -> None:
+def test_a_figure_is_an_inline_node_with_its_value_and_a_link_to_its_source(app: SphinxTestApp) -> None:
     app.build()
     doctree = app.env.get_doctree("index")
     figures = [node for node in doctree.findall(nodes.inline) if "careerkb-figure" in node["classes"]]
@@ -36,10 +36,10 @@ def test_a_figure_is_an_inline_node_with_value_and_source_parts(app: SphinxTestA
         "$220K and up (Example Press, mid-2026)",
         "3.5 openings (Example Press, mid-2026)",
     ]
-    assert [child["classes"] for child in figures[0].children] == [
-        ["careerkb-figure-value"],
-        ["careerkb-figure-source"],
-    ]
+    value, opening, source, closing = figures[0].children
+    assert value["classes"] == ["careerkb-figure-value"]
+    assert (opening.astext(), closing.astext()) == (" (", ")")
+    assert (source["reftype"], source["reftarget"]) == ("source", "guide")
 
 
 def test_an_unknown_figure_warns_at_its_line_with_a_suggestion(

@@ -17,11 +17,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerkb import __version__
+from careerkb.files import write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -91,10 +91,7 @@ def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed, so a reader never sees half a file.
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".part", delete=False) as stream:
-            pickle.dump((wanted, kb), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(stream.name).replace(entry)
+        write_atomically(entry, pickle.dumps((wanted, kb), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
 
@@ -125,9 +122,7 @@ def drawing(name: str, draw: Callable[[], bytes]) -> bytes:
 def _keep(folder: Path, name: str, svg: bytes) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as stream:
-            stream.write(svg)
-        Path(stream.name).replace(folder / name)
+        write_atomically(folder / name, svg)
         kept = sorted(folder.glob("*.svg"), key=lambda path: path.stat().st_mtime, reverse=True)
         for old in kept[DRAWINGS_KEPT:]:
             old.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from careerkb.characters import visible
     from careerkb.knowledge import UnknownRecordError
     from careerkb.problems import DataError
 
@@ -41,13 +42,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except DataError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         count = len(error.problems)
         print(f"careerkb: {count} problem{'s' if count != 1 else ''} in the data", file=sys.stderr)
         return 1
     except UnknownRecordError as error:
-        print(f"careerkb: {error}", file=sys.stderr)
+        print(visible(f"careerkb: {error}"), file=sys.stderr)
         return 1
+    except OutputPathError as error:
+        print(visible(f"careerkb: {error}"), file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. `careerkb export | head`
         return 0
 
@@ -136,7 +140,9 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _print_json(value: Any) -> int:
-    print(json.dumps(value, indent=2, ensure_ascii=False))
+    from careerkb.characters import json_visible
+
+    print(json_visible(json.dumps(value, indent=2, ensure_ascii=False)))
     return 0
 
 
@@ -164,7 +170,7 @@ def _export(args: argparse.Namespace) -> int:
 
     text = export_json(_load(args))
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        _write_output(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
@@ -181,6 +187,8 @@ def _schemas(args: argparse.Namespace) -> int:
     from careerkb.schemas import schema_files, stale_schema_files, write_schema_files
 
     folder: Path = args.output
+    if folder.exists() and not folder.is_dir():
+        raise OutputPathError(f"cannot write the schemas into {folder}: it is a file, not a folder")
     if args.check:
         stale = stale_schema_files(folder)
         for path in stale:
@@ -190,11 +198,32 @@ def _schemas(args: argparse.Namespace) -> int:
             return 1
         print(f"careerkb: the {len(schema_files())} schemas in {folder} are current")
         return 0
-    written = write_schema_files(folder)
+    try:
+        written = write_schema_files(folder)
+    except OSError as error:
+        raise OutputPathError(f"cannot write the schemas into {folder}: {error.strerror}") from None
     for path in written:
         print(f"wrote {path}")
     print(f"careerkb: {len(written)} of {len(schema_files())} schemas in {folder} written")
     return 0
+
+
+class OutputPathError(Exception):
+    """A path given for output that cannot be written: a usage error."""
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole, or say in one line why not; never leave half a file."""
+    from careerkb.files import write_atomically
+
+    if path.is_dir():
+        raise OutputPathError(f"cannot write {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise OutputPathError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise OutputPathError(f"cannot write {path}: {error.strerror}") from None
 
 
 def _roles(args: argparse.Namespace) -> int:
@@ -423,22 +452,28 @@ def _print_blocks(blocks: Sequence[Block]) -> None:
 def _rich_table(view: ViewTable) -> Any:
     """A view's table for the terminal, its cells as plain text."""
     from rich.table import Table
+    from rich.text import Text
 
+    from careerkb.characters import visible
     from careerkb.views.content import plain_text
 
-    table = Table(title=view.title, title_justify="left", show_lines=True)
+    title = Text(visible(view.title)) if view.title else None
+    table = Table(title=title, title_justify="left", show_lines=True)
     for column in view.headers:
-        table.add_column(column)
+        table.add_column(Text(visible(column)))
     for row in view.rows:
         _add_row(table, *(plain_text(cell) for cell in row))
     return table
 
 
 def _add_row(table: Any, *cells: str) -> None:
-    """Add a row of plain text: data may contain '[', which rich would read as markup."""
+    """Add a row of plain text: data may contain '[', which rich would read as markup, and
+    control characters, which the terminal would obey."""
     from rich.text import Text
 
-    table.add_row(*(Text(cell) for cell in cells))
+    from careerkb.characters import visible
+
+    table.add_row(*(Text(visible(cell)) for cell in cells))
 
 
 def _show_term(context: Context, term: Term) -> None:
@@ -457,8 +492,10 @@ def _say(text: str, *, bold: bool = False, hang: str = "") -> None:
     ``careerkb term`` is the quick look-up, so it prints without rich, whose import alone costs
     about a third of the command's start-up; only tables are drawn with rich.
     """
+    from careerkb.characters import visible
+
     width = max((shutil.get_terminal_size().columns if sys.stdout.isatty() else 80) - 1, 20)
-    lines = text.split("\n")
+    lines = visible(text).split("\n")
     wrapped = "\n".join(
         textwrap.fill(line, width=width, subsequent_indent=hang, break_on_hyphens=False) or line
         for line in [lines[0], *(hang + line for line in lines[1:])]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from careerkb.characters import json_visible
 from careerkb.models import (
     COLLECTIONS,
     SCHEMA_VERSION,
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
 
 
 class ExportDocument(BaseModel):
-    """careerkb's export: every collection as a list of records, each with an ``id``."""
+    """careerkb's export: every collection as a list of records, each with an ``id``.
+
+    The export is strict JSON (RFC 8259): every number is finite, never NaN or Infinity.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="careerkb export")
 
@@ -72,7 +76,8 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def export_json(kb: KnowledgeBase) -> str:
-    return json.dumps(export_document(kb), indent=2, ensure_ascii=False) + "\n"
+    """The export as strict JSON: a non-finite number raises rather than becoming ``NaN``."""
+    return json_visible(json.dumps(export_document(kb), indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def export_schema() -> dict[str, Any]:

@@ -8,6 +8,7 @@ unique per collection across all files.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,13 +40,56 @@ def default_data_dir() -> Path:
 
 def data_files(data_dir: Path) -> list[Path]:
     """The data files below ``data_dir`` in a stable order; hidden files and folders are skipped."""
-    return sorted(
-        path
-        for path in data_dir.rglob("*")
-        if path.suffix in DATA_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(data_dir).parts)
-    )
+    return scan(data_dir)[0]
+
+
+def scan(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The data files below ``data_dir``, and a problem for every other file there.
+
+    Every file is either read or reported, so a misnamed one cannot pass as valid without being
+    read. Links are followed only to files inside the folder: nothing outside it is read.
+    """
+    root = data_dir.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder, subfolders, names in os.walk(data_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        here = Path(folder)
+        for name in sorted(subfolders):
+            if (here / name).is_symlink():
+                problems.append(
+                    Problem.at(here / name, 1, (), "a link to a folder; careerkb does not follow it")
+                )
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            problem = _not_a_data_file(here / name, root)
+            if problem is None:
+                files.append(here / name)
+            else:
+                problems.append(Problem.at(here / name, 1, (), problem))
+    return _each_file_once(files), problems
+
+
+def _each_file_once(files: list[Path]) -> list[Path]:
+    """The files in order, a link to a file that is read anyway left out."""
+    plain = {path.resolve() for path in files if not path.is_symlink()}
+    return sorted(path for path in files if not (path.is_symlink() and path.resolve() in plain))
+
+
+def _not_a_data_file(path: Path, root: Path) -> str | None:
+    """Why ``path`` is not read as data, or None when it is a data file."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return "a link to a file outside the data folder; careerkb reads only the files inside it"
+    if not path.is_file():
+        return "not a regular file"
+    if path.suffix in DATA_SUFFIXES:
+        return None
+    if path.suffix.lower() in DATA_SUFFIXES:
+        return f"not read: data file names end in lower case; rename it {path.stem + path.suffix.lower()!r}"
+    return f"not a data file: careerkb reads {', '.join(DATA_SUFFIXES)} files; move it out of the data folder"
 
 
 def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) -> KnowledgeBase:
@@ -58,16 +102,16 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     if not folder.is_dir():
         raise DataError([Problem.at(folder, 1, (), "no such data folder")])
-    files = data_files(folder)
-    # A given date is a test's: it may judge the same files differently, so it skips the cache.
-    cache_key = cache.key(folder, files) if today is None else None
+    files, problems = scan(folder)
+    # A given date is a test's: it may judge the same files differently, so it skips the cache;
+    # a stray file is a problem, and only valid data is cached.
+    cache_key = cache.key(folder, files) if today is None and not problems else None
     cached = cache.read(folder, cache_key)
     if cached is not None:
         return cached
     # Only now: a load answered from the cache never needs the YAML reader.
     from careerkb import yaml_reader
 
-    problems: list[Problem] = []
     records: dict[str, list[tuple[Record, Origin]]] = {name: [] for name in COLLECTIONS}
     # Ids of records that failed validation still exist for the references that name them.
     invalid_ids: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
@@ -195,6 +239,8 @@ def _message(error: ErrorDetails, model: type[Record]) -> str:
         return f"{given!r} is not allowed; expected {expected}"
     if kind == "greater_than" and error.get("ctx", {}).get("gt") == 0:
         return f"must be greater than zero, got {given!r}"
+    if kind == "finite_number":  # the same words as the reader's, for an unquoted .nan
+        return f"{given!r} is not a finite number; figures must be real numbers"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind.endswith("_type") or kind.endswith("_parsing"):

@@ -43,8 +43,11 @@ Money = Annotated[
 
 
 def _check_web_url(url: str) -> str:
+    # Control characters (NUL, escapes) would reach a terminal or a link's address as they are.
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ValueError("must be an http:// or https:// address without spaces or control characters")
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in url):
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ValueError("must be an http:// or https:// address")
     return url
 
@@ -63,7 +66,10 @@ class Record(BaseModel):
 
     # Validators are built on first use, not at import: a command answered from the cache
     # (careerkb.cache) never needs them.
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
+    # No NaN or infinity anywhere: they are not JSON, and no source gives such a figure.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 # --- dates --------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ def format_field(path: FieldPath) -> str:
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it lies below it, so editors can open it."""
     try:
-        relative = path.resolve().relative_to(Path.cwd().resolve())
+        # The folder resolved, not the file: a link is reported under its own name.
+        relative = (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve())
     except ValueError:
         return str(path)
     return relative.as_posix() if relative.parts else path.name

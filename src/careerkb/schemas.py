@@ -27,6 +27,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
 from careerkb import models
+from careerkb.files import write_atomically
 from careerkb.models import COLLECTIONS, MOMENT_FORMS_HELP, SCHEMA_VERSION, Moment
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ MODELINE = "# yaml-language-server: $schema="
 _MONTH = "(?:0[1-9]|1[0-2])"
 _DAY = "(?:0[1-9]|[12][0-9]|3[01])"
 MOMENT_PATTERN = rf"^(?:[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?|[Qq][1-4] [0-9]{{4}}|[Mm][Ii][Dd]-[0-9]{{4}})$"
-# What an http(s) address looks like to models.WebUrl: a scheme, a host, and no white space.
-URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"
+# What an http(s) address looks like to models.WebUrl: a scheme, a host, no white space or controls.
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f-\x9f/?#]+[^\s\x00-\x1f\x7f-\x9f]*$"
 
 
 class _EditorSchema(GenerateJsonSchema):
@@ -175,6 +176,6 @@ def write_schema_files(folder: Path) -> list[Path]:
     files = schema_files()
     written = []
     for path in stale_schema_files(folder):
-        path.write_text(files[path.name], encoding="utf-8", newline="\n")
+        write_atomically(path, files[path.name].encode("utf-8"))
         written.append(path)
     return written

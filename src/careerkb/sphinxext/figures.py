@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxRole
 
 from careerkb.knowledge import UnknownRecordError
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import citation
+from careerkb.sphinxext.render import citation, source_ref
 from careerkb.sphinxext.store import build_state
 from careerkb.sphinxext.warnings import Subtype, warn
 from careerkb.views.figures import InlineFigure, inline_change, inline_figure
@@ -41,15 +41,21 @@ class FigureRole(SphinxRole):
         if view.problem:
             warn(view.problem, Subtype.BAD_ARGUMENT, self.get_location())
         careerkb_domain(self.env).note_render(view.collection, view.record_id)
-        figure = nodes.inline(classes=["careerkb-figure"])
-        figure += nodes.inline(view.value, view.value, classes=["careerkb-figure-value"])
-        figure += nodes.inline(
+        # As few nodes as the figure needs: a page may hold thousands, and every transform and
+        # writer of the build walks each node (benchmarks/figure_roles.py measures the cost).
+        cite = (
+            citation(view.citation)
+            if view.citation.stale
+            else source_ref(view.citation.source_id, view.citation.text)
+        )
+        figure = nodes.inline(
             "",
             "",
+            nodes.inline(view.value, view.value, classes=["careerkb-figure-value"]),
             nodes.Text(" ("),
-            citation(view.citation),
+            cite,
             nodes.Text(")"),
-            classes=["careerkb-figure-source"],
+            classes=["careerkb-figure"],
         )
         return [figure], []
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import posixpath
-import secrets
 from functools import cache
 from html import escape
 from importlib import metadata
@@ -31,6 +29,7 @@ from docutils.parsers.rst import directives
 
 import careerkb.cache
 import careerkb.drawing
+from careerkb.files import write_atomically
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.render import block
 from careerkb.sphinxext.warnings import Subtype, warn
@@ -132,10 +131,7 @@ def write_svg(folder: Path, node: drawing) -> Path:
         return target
     svg = careerkb.cache.drawing(target.name, lambda: careerkb.drawing.draw(node["data"]))
     folder.mkdir(parents=True, exist_ok=True)
-    # Written aside and moved into place, so a reader (or a parallel writer) never sees half a file.
-    aside = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    aside.write_bytes(svg)
-    aside.replace(target)
+    write_atomically(target, svg)
     return target
 
 

@@ -10,6 +10,7 @@ from sphinx import addnodes
 from careerkb.sphinxext.backlinks import terms_used
 from careerkb.sphinxext.directives.base import CareerkbDirective
 from careerkb.sphinxext.domain import careerkb_domain
+from careerkb.sphinxext.warnings import Subtype, warn
 from careerkb.views import requests
 
 if TYPE_CHECKING:
@@ -44,7 +45,19 @@ class RoleProfileDirective(CareerkbDirective):
     def render(self, context: Context) -> list[nodes.Node]:
         profile = requests.role_profile(context, self.request())
         anchor = profile.anchor
+        first = self.state.document.ids.get(anchor)
+        if first is not None:
+            # Docutils would report a "Duplicate ID" with no line and render the profile twice.
+            where = f" (line {first.line})" if first.line else ""
+            warn(
+                f"{self.name}: the profile of role {profile.role_id!r} is already on this page{where}; "
+                "a role's profile appears once, where links to the role lead",
+                Subtype.DUPLICATE,
+                self.get_location(),
+            )
+            return []
         target = nodes.target("", "", ids=[anchor])
+        self.set_source_info(target)
         self.state.document.note_explicit_target(target)
         careerkb_domain(self.env).note_object("role", profile.role_id, anchor, target)
         index = addnodes.index(entries=[("single", f"{profile.title}; job role", anchor, "main", None)])
