@@ -34,7 +34,7 @@ def synonym_groups(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
 
     >>> groups = synonym_groups(kb)
     >>> next(group for group in groups if "salary" in group)
-    ('compensation', 'earnings', 'income', 'pay', 'salary', 'wage')
+    ('compensation', 'earnings', 'income', 'paid', 'pay', 'salary', 'wage')
     >>> next(group for group in groups if "rag" in group)
     ('rag', 'retrieval', 'retrieval augmented generation')
     """
