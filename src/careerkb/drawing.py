@@ -3,7 +3,8 @@ a static SVG file.
 
 The same data always gives the same bytes (fixed hash salt, glyphs as paths, a font that ships
 with matplotlib), so equal charts get equal files and rebuilds change nothing. The chart is
-transparent, and its text and lines are a mid-grey that reads on light and dark pages alike.
+transparent, and its text and lines are a dark grey; in the dark theme careerkb.css inverts the
+picture's lightness (keeping its hues), so the ink turns light and the page shows through.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 # Okabe and Ito's colour-blind-safe palette, keeping the four colours of middle lightness: each
 # stands out at least 3:1 from both a white and a near-black page, for light and dark themes.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-# Text, axis and outlines: mid-grey reads on light and dark backgrounds alike.
-GREY = "#808080"
+# Text, axis and outlines: dark on the light theme, and light once inverted on the dark one.
+GREY = "#3d4249"
 
 
 def draw(data: ChartData | MapData) -> bytes:

@@ -102,7 +102,10 @@ class SalaryChartDirective(CareerkbDirective):
         view = requests.salary_chart(context, self.request())
         assert view.data is not None  # the chart's view always draws a chart
         self.shows(view)
-        node = drawing_node(view.data, kind="salary-chart", alt=view.alt, caption=view.caption)
+        # The table that follows holds the same figures: the caption under the chart need not.
+        node = drawing_node(
+            view.data, kind="salary-chart", alt=view.alt, caption=view.caption, alt_in_caption=False
+        )
         node.children = [block(chart_text(view))]
         self.set_source_info(node)
         return [node, *(block(item) for item in view.blocks)]
@@ -154,8 +157,8 @@ def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
         )
         return  # the text alternative, the node's child, renders instead
     src = posixpath.join(builder.imgpath, IMAGE_FOLDER, node["filename"])
-    # "dark-light": the drawing is transparent with mid-grey ink that reads on either theme, so
-    # pydata-sphinx-theme must not give it a white panel or dim it in dark mode.
+    # "dark-light": pydata-sphinx-theme must not give the drawing a panel or dim it in dark mode;
+    # careerkb.css turns its dark ink light there instead.
     alt = escape(node["alt"])
     caption = escape(node["caption"])
     title = f'<span class="careerkb-chart-title">{caption}</span> ' if caption else ""
