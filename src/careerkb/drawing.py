@@ -209,7 +209,7 @@ def _draw_chart(chart: ChartData, layout: Layout) -> bytes:
         axes.set_ylim(len(bars) - 0.5, -0.5)  # the first band on top
         axes.tick_params(axis="y", length=0)
         axes.tick_params(axis="both", labelsize=layout.font)
-        axes.xaxis.label.set_size(layout.font)
+        axes.xaxis.label.set_fontsize(layout.font)
         axes.xaxis.grid(True, color=GREY, alpha=0.35, linewidth=0.6)
         axes.set_axisbelow(True)
         for side in ("top", "right", "left"):
