@@ -24,8 +24,8 @@ from tests.conftest import FIXTURES
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-# What the focused element shows: its own outline or box shadow, or that of its ::after (a linked
-# card's ring is drawn by the stretched link's ::after, round the whole card); and its size.
+# What the focused element shows: its own outline or box shadow, or, for a linked card's title,
+# the card's (the ring goes round the whole card); and its size.
 FOCUS_STOP = """() => {
   const element = document.activeElement;
   if (!element || element === document.body) return null;
@@ -36,7 +36,8 @@ FOCUS_STOP = """() => {
   return {
     name: element.tagName + " " + (element.textContent || element.getAttribute("aria-label") || "")
       .trim().slice(0, 40),
-    ring: ring(getComputedStyle(element)) || ring(getComputedStyle(element, "::after")),
+    ring: ring(getComputedStyle(element)) ||
+      (element.matches(".careerkb-card-link") && ring(getComputedStyle(element.closest(".sd-card")))),
     size: rect.width * rect.height,
     key: element.tagName + (element.getAttribute("href") || "") + (element.id || "") + element.className,
   };
@@ -83,11 +84,14 @@ def test_tab_reaches_a_home_page_card_with_a_ring_round_the_whole_card(page: Pag
     else:
         pytest.fail("Tab never reached the first card")
     assert card_link.inner_text() == "Research"  # the card's title is its link
-    ring = card_link.evaluate("link => getComputedStyle(link, '::after').outlineStyle")
-    assert ring == "solid"
-    card = page.locator(".sd-card").first.bounding_box()
-    assert card is not None
-    assert card["height"] > 100
+    card = page.locator(".sd-card").first
+    assert card.evaluate("card => getComputedStyle(card).outlineStyle") == "solid"
+    assert card.evaluate("card => parseFloat(getComputedStyle(card).outlineWidth)") >= 2
+    # Drawn outside the card, so nothing the card clips can hide it.
+    assert card.evaluate("card => parseFloat(getComputedStyle(card).outlineOffset)") >= 0
+    box = card.bounding_box()
+    assert box is not None
+    assert box["height"] > 100
 
 
 # --- a card with a citation in its footer ---------------------------------------------------------
