@@ -291,3 +291,42 @@ def test_only_pages_with_a_section_to_navigate_show_the_primary_sidebar(
     assert sidebar.is_visible() == has_sidebar
     if has_sidebar:
         assert page.locator("#pst-primary-sidebar nav.bd-docs-nav li").count() > 1
+
+
+# --- finding the chooser ----------------------------------------------------------------------------
+
+READER_PAGES = [
+    "interviews.html",
+    "choosing.html",
+    "chooser.html",
+    "glossary.html",
+    "official-statistics.html",
+    "sources.html",
+]
+
+
+def test_the_more_menu_lists_reader_pages_first_and_contributor_pages_under_one_entry(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}/pay.html")
+    menu = page.locator("#pst-nav-more-links a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    assert menu == [*READER_PAGES, "contributing.html"]
+    page.goto(f"{base_url}/contributing.html")
+    grouped = page.locator("#pst-primary-sidebar nav.bd-docs-nav a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    assert {"reuse.html", "reference.html", "performance.html"} <= set(grouped)
+
+
+def test_the_choosing_page_links_the_chooser_before_its_first_section(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/index.html")
+    page.locator(".sd-card", has_text="Not sure which role fits?").locator("a.careerkb-card-link").click()
+    page.wait_for_url("**/choosing.html")
+    intro = page.locator("article section > p").evaluate_all(
+        """paragraphs => paragraphs
+          .filter(p => !p.closest("section section"))
+          .flatMap(p => [...p.querySelectorAll("a")].map(a => a.getAttribute("href")))"""
+    )
+    assert "chooser.html" in intro
