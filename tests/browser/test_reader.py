@@ -8,17 +8,14 @@ sub-pages have no primary sidebar.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.browser.conftest import _QuietHandler
+from tests.browser.conftest import serve
 from tests.conftest import FIXTURES
 
 if TYPE_CHECKING:
@@ -146,13 +143,8 @@ def card_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(out) as address:
+        yield address
 
 
 def test_a_citation_in_a_card_footer_opens_the_citation_not_the_card(page: Page, card_site: str) -> None:
@@ -245,31 +237,35 @@ def test_charts_follow_the_theme(page: Page, base_url: str, theme: str) -> None:
 # --- previews and sidebars --------------------------------------------------------------------------
 
 
-def test_a_preview_near_the_bottom_of_the_window_opens_upward(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/index.html")
+def _preview_of_a_link(page: Page, scroll: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Where the preview of the page's first RAG link opens, and where the link is, once
+    ``scroll`` (a function of the link) has scrolled the window."""
     link = page.locator('article a[href$="glossary.html#term-retrieval-augmented-generation"]').first
-    # Scroll so the link sits a few pixels above the window's bottom edge.
-    link.evaluate("link => window.scrollBy(0, link.getBoundingClientRect().bottom - innerHeight + 8)")
+    link.evaluate(scroll)
     link.hover()
     preview = page.locator("#careerkb-preview")
     preview.wait_for(state="visible")
     box, anchor = preview.bounding_box(), link.bounding_box()
     assert box is not None
     assert anchor is not None
+    return dict(box), dict(anchor)
+
+
+def test_a_preview_near_the_bottom_of_the_window_opens_upward(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/index.html")
+    # The link a few pixels above the window's bottom edge.
+    box, anchor = _preview_of_a_link(
+        page, "link => window.scrollBy(0, link.getBoundingClientRect().bottom - innerHeight + 8)"
+    )
     assert box["y"] + box["height"] <= anchor["y"]  # above the link
     assert box["y"] >= 0  # and wholly inside the window
 
 
 def test_a_preview_with_room_below_still_opens_downward(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/index.html")
-    link = page.locator('article a[href$="glossary.html#term-retrieval-augmented-generation"]').first
-    link.evaluate("link => window.scrollBy(0, link.getBoundingClientRect().top - 100)")
-    link.hover()
-    preview = page.locator("#careerkb-preview")
-    preview.wait_for(state="visible")
-    box, anchor = preview.bounding_box(), link.bounding_box()
-    assert box is not None
-    assert anchor is not None
+    box, anchor = _preview_of_a_link(
+        page, "link => window.scrollBy(0, link.getBoundingClientRect().top - 100)"
+    )
     assert box["y"] >= anchor["y"] + anchor["height"]
 
 
