@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from careerkb.views.tiers import MapData
 
 # Okabe and Ito's colour-blind-safe palette, keeping the four colours of middle lightness: each
-# stands out at least 3:1 from both a white and a near-black page, for light and dark themes.
+# stands out at least 3:1 from a white page, and, as careerkb.css inverts the drawing in the dark
+# theme, at least 4:1 from its near-black page (#14181e), worked out with CSS's filter matrices.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 # Text, axis and outlines: dark on the light theme, and light once inverted on the dark one.
 GREY = "#3d4249"
