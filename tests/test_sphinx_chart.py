@@ -35,9 +35,11 @@ def flat(text: str) -> str:
 def test_the_html_page_shows_the_chart_as_an_svg_file(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
-    [svg] = charts(app)
-    assert svg.read_bytes().startswith(b"<?xml")
-    assert b"<svg" in svg.read_bytes()
+    svg, narrow = charts(app)  # one drawing, in its wide layout and its layout for phones
+    assert narrow.name == svg.name.replace("salary-chart-", "salary-chart-narrow-")
+    for drawn in (svg, narrow):
+        assert drawn.read_bytes().startswith(b"<?xml")
+        assert b"<svg" in drawn.read_bytes()
 
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     [figure] = re.findall(r'<figure class="careerkb-chart">.*?</figure>', page, re.DOTALL)
@@ -49,9 +51,12 @@ def test_the_html_page_shows_the_chart_as_an_svg_file(app: SphinxTestApp) -> Non
     assert "Model User" in alt
     assert "$90K–$135K" in alt
     assert "$220K and up" in alt
-    assert "<figcaption>" in figure
-    assert "Pay by level" in figure
-    assert SUMMARY in figure
+    [(media, srcset)] = re.findall(r'<source media="([^"]+)" srcset="([^"]+)" />', figure)
+    assert "max-width" in media
+    assert (Path(app.outdir) / posixpath.normpath(srcset)).resolve() == narrow.resolve()
+    [caption] = re.findall(r"<figcaption>(.*?)</figcaption>", figure, re.DOTALL)
+    assert "Pay by level" in caption
+    assert "Model Builder" not in caption  # the table below holds the figures; the caption need not
 
 
 @pytest.mark.sphinx("html", testroot="chart", confoverrides=MINIMAL)
@@ -81,17 +86,18 @@ def test_text_output_has_the_text_alternative_and_the_table(app: SphinxTestApp) 
     assert "Senior Model User $220K and up Example Press, mid-2026" in rows
 
 
-def _clean_build_chart(make_app: type[SphinxTestApp], project: Path) -> tuple[str, bytes]:
-    """Build the chart page in a new project folder; the chart file's name and bytes."""
+def _clean_build_chart(make_app: type[SphinxTestApp], project: Path) -> list[tuple[str, bytes]]:
+    """Build the chart page in a new project folder; the chart files' names and bytes."""
     project.mkdir()
     page = (Path(__file__).parent / "roots" / "test-chart" / "index.md").read_text(encoding="utf-8")
     write_project(project, page)
     app = make_app("html", srcdir=project, confoverrides=MINIMAL, freshenv=True)
     app.build()
     assert warnings_of(app) == []
-    [svg] = charts(app)
+    drawn = [(svg.name, svg.read_bytes()) for svg in charts(app)]
     app.cleanup()  # unregister the extension's nodes, so the next build starts afresh
-    return svg.name, svg.read_bytes()
+    assert len(drawn) == 2
+    return drawn
 
 
 def test_two_clean_builds_draw_byte_identical_charts(
@@ -109,7 +115,7 @@ def test_a_chart_drawn_once_comes_from_the_cache_in_the_next_project(
     monkeypatch.setenv("CAREERKB_CACHE_DIR", str(tmp_path / "cache"))
     drawn = _clean_build_chart(make_app, tmp_path / "first")
 
-    def refuse(data: object) -> bytes:
+    def refuse(data: object, **layout: object) -> bytes:
         raise AssertionError("the chart was drawn again: the cache did not answer")
 
     monkeypatch.setattr("careerkb.drawing.draw", refuse)
@@ -122,7 +128,7 @@ def test_the_same_chart_twice_is_one_file(make_app: type[SphinxTestApp], tmp_pat
     app = make_app("html", srcdir=tmp_path, confoverrides=MINIMAL)
     app.build()
     assert warnings_of(app) == []
-    assert len(charts(app)) == 1
+    assert len(charts(app)) == 2  # its wide layout and its layout for phones
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert page.count('<figure class="careerkb-chart">') == 2
 

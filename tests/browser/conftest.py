@@ -7,6 +7,7 @@ never used. Where no Chromium is installed the tests skip with that reason, unle
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -69,16 +70,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The site served on a free port of 127.0.0.1 for the session."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free port of 127.0.0.1 while the block runs; its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The site served on a free port of 127.0.0.1 for the session."""
+    with serve(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from careerkb.sphinxext import (
         assets,
         backlinks,
+        cards,
         coverage,
         dependencies,
         domain,
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         previews,
         search_entries,
         settings,
+        sidebar,
         site_search,
         store,
     )
@@ -82,6 +84,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         reference.setup_reference,
         settings.setup_settings_reference,
         hosting.setup_hosting,
+        cards.setup_cards,
+        sidebar.setup_sidebar,
         search_entries.setup_search_entries,
         site_search.setup_site_search,
     )

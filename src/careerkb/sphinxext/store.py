@@ -54,6 +54,8 @@ class BuildState:
     written: set[str] = field(default_factory=set)
     #: Term id -> the pages linking to it, inverted once after reading (see backlinks.py).
     pages_by_term: dict[str, set[str]] | None = None
+    #: Page -> the page whose toctree lists it, inverted once when pages are written (sidebar.py).
+    toctree_parents: dict[str, str] | None = None
 
     def context(self, kb: KnowledgeBase) -> Context:
         """What the views of this build read: the knowledge base and the build's clock."""

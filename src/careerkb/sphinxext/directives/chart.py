@@ -47,12 +47,15 @@ if TYPE_CHECKING:
 
 #: The charts' folder inside the HTML builder's image folder.
 IMAGE_FOLDER = "careerkb"
+#: Where a chart's narrow layout is shown instead of its wide one: the wide one's text would be
+#: scaled below 8 px in a column this narrow.
+NARROW_SCREEN = "(max-width: 36rem)"
 
 
 class drawing(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """A figure drawn from data: ``filename`` (the SVG's name), ``data`` (a
-    :class:`~careerkb.views.pay.ChartData` or :class:`~careerkb.views.tiers.MapData`), ``alt``
-    and ``caption``.
+    """A figure drawn from data: ``filename`` (the SVG's name), ``narrow_filename`` (the name of
+    its layout for phones, or empty), ``data`` (a :class:`~careerkb.views.pay.ChartData` or
+    :class:`~careerkb.views.tiers.MapData`), ``alt`` and ``caption``.
 
     Its child is the text alternative as a paragraph, which non-HTML builders show in its place.
     """
@@ -66,15 +69,18 @@ def drawing_node(
     caption: str,
     alt_in_caption: bool = True,
     scrolls: bool = False,
+    narrow: bool = False,
 ) -> drawing:
     """A drawing of ``data`` whose SVG is named ``<kind>-<hash>.svg``, with ``alt`` as its text.
 
     ``alt_in_caption`` repeats the text alternative under the picture, for sighted readers
     too; leave it off where the same content follows as a table. ``scrolls`` marks a drawing
-    that keeps its width and scrolls sideways on a narrow screen.
+    that keeps its width and scrolls sideways on a narrow screen; ``narrow`` draws it a second
+    time, laid out for a phone, which narrow screens show instead.
     """
     node = drawing(
         filename=_filename(kind, data),
+        narrow_filename=_filename(f"{kind}-narrow", data) if narrow else "",
         data=data,
         alt=alt,
         caption=caption,
@@ -101,7 +107,15 @@ class SalaryChartDirective(CareerkbDirective):
         view = requests.salary_chart(context, self.request())
         assert view.data is not None  # the chart's view always draws a chart
         self.shows(view)
-        node = drawing_node(view.data, kind="salary-chart", alt=view.alt, caption=view.caption)
+        # The table that follows holds the same figures: the caption under the chart need not.
+        node = drawing_node(
+            view.data,
+            kind="salary-chart",
+            alt=view.alt,
+            caption=view.caption,
+            alt_in_caption=False,
+            narrow=True,
+        )
         node.children = [block(chart_text(view))]
         self.set_source_info(node)
         return [node, *(block(item) for item in view.blocks)]
@@ -124,12 +138,12 @@ def _filename(kind: str, data: ChartData | MapData) -> str:
     return f"{kind}-{digest}.svg"
 
 
-def write_svg(folder: Path, node: drawing) -> Path:
+def write_svg(folder: Path, node: drawing, *, narrow: bool = False) -> Path:
     """Draw the chart into ``folder`` unless a file of its name (hence its content) is there."""
-    target = folder / str(node["filename"])
+    target = folder / str(node["narrow_filename" if narrow else "filename"])
     if target.exists():
         return target
-    svg = careerkb.cache.drawing(target.name, lambda: careerkb.drawing.draw(node["data"]))
+    svg = careerkb.cache.drawing(target.name, lambda: careerkb.drawing.draw(node["data"], narrow=narrow))
     folder.mkdir(parents=True, exist_ok=True)
     write_atomically(target, svg)
     return target
@@ -141,7 +155,10 @@ def write_svg(folder: Path, node: drawing) -> Path:
 def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
     builder = self.builder
     try:
-        write_svg(Path(builder.outdir, builder.imagedir, IMAGE_FOLDER), node)
+        folder = Path(builder.outdir, builder.imagedir, IMAGE_FOLDER)
+        write_svg(folder, node)
+        if node.get("narrow_filename"):
+            write_svg(folder, node, narrow=True)
     except ImportError:
         warn(
             "matplotlib is not installed, so this chart shows as text; install careerkb[docs]",
@@ -149,12 +166,9 @@ def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
             node,
         )
         return  # the text alternative, the node's child, renders instead
-    src = posixpath.join(builder.imgpath, IMAGE_FOLDER, node["filename"])
-    # "dark-light": the drawing is transparent with mid-grey ink that reads on either theme, so
-    # pydata-sphinx-theme must not give it a white panel or dim it in dark mode.
-    alt = escape(node["alt"])
     caption = escape(node["caption"])
     title = f'<span class="careerkb-chart-title">{caption}</span> ' if caption else ""
+    text = escape(node["alt"]) if node["alt_in_caption"] else ""
     self.body.append(
         # A drawing that scrolls sideways on narrow screens takes the keyboard focus, so it can
         # be scrolled without a mouse.
@@ -163,10 +177,25 @@ def visit_chart_html(self: HTML5Translator, node: drawing) -> None:
             if node.get("scrolls")
             else self.starttag(node, "figure")
         )
-        + f'<img src="{escape(src)}" alt="{alt}" class="careerkb-chart-image dark-light" loading="lazy" />\n'
-        + f"<figcaption>{title}{alt if node['alt_in_caption'] else ''}</figcaption>\n</figure>\n"
+        + f"{_picture(builder.imgpath, node)}\n"
+        + f"<figcaption>{title}{text}</figcaption>\n</figure>\n"
     )
     raise nodes.SkipNode
+
+
+def _picture(imgpath: str, node: drawing) -> str:
+    """The drawing's <img>, in a <picture> that shows its narrow layout on narrow screens."""
+    src = posixpath.join(imgpath, IMAGE_FOLDER, node["filename"])
+    # "dark-light": pydata-sphinx-theme must not give the drawing a panel or dim it in dark mode;
+    # careerkb.css turns its dark ink light there instead.
+    image = (
+        f'<img src="{escape(src)}" alt="{escape(node["alt"])}" '
+        'class="careerkb-chart-image dark-light" loading="lazy" />'
+    )
+    if not node.get("narrow_filename"):
+        return image
+    narrow = posixpath.join(imgpath, IMAGE_FOLDER, node["narrow_filename"])
+    return f'<picture><source media="{NARROW_SCREEN}" srcset="{escape(narrow)}" />{image}</picture>'
 
 
 def visit_chart_text(self: Any, node: drawing) -> None:

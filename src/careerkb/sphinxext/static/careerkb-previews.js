@@ -53,6 +53,16 @@
     return tooltip;
   }
 
+  // Below the link if the preview fits there, else above it if it fits there, else wherever
+  // more of it shows: a preview near the bottom of the window opens upward.
+  function top(rect, height) {
+    const gap = 6;
+    const below = window.innerHeight - rect.bottom - gap;
+    const above = rect.top - gap;
+    if (height <= below || below >= above) return rect.bottom + gap;
+    return rect.top - gap - height;
+  }
+
   function show(link) {
     const anchor = anchorOf(link);
     if (!anchor) return;
@@ -75,7 +85,7 @@
       box.style.width = width + "px";
       const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
       box.style.left = left + "px";
-      box.style.top = rect.bottom + window.scrollY + 6 + "px";
+      box.style.top = top(rect, box.offsetHeight) + window.scrollY + "px";
       if (owner && owner !== link) owner.removeAttribute("aria-describedby");
       owner = link;
       link.setAttribute("aria-describedby", box.id);

@@ -1,4 +1,5 @@
-// careerkb: makes tables marked `careerkb-sortable` sortable by any column. Without JavaScript
+// careerkb: makes tables marked `careerkb-sortable` sortable by any column, and says above a
+// table that it scrolls when it is wider than the screen. Without JavaScript
 // they stay plain, complete tables. Pay columns sort by their first figure ($90K before $140K);
 // a figure in pounds or euros sorts by its number, as no conversion is made.
 "use strict";
@@ -46,8 +47,26 @@
     });
   }
 
+  // A table wider than the screen says so above it, in words: the edge shadows are easy to miss.
+  function markScrolling(container) {
+    let hint = null;
+    function update() {
+      const scrolls = container.scrollWidth > container.clientWidth + 1;
+      if (scrolls && !hint) {
+        hint = document.createElement("p");
+        hint.className = "careerkb-scroll-hint";
+        hint.textContent = "Scroll sideways for more columns \u2192";
+        container.before(hint);
+      }
+      if (hint) hint.hidden = !scrolls;
+    }
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(container);
+  }
+
   function start() {
     document.querySelectorAll("table.careerkb-sortable").forEach(makeSortable);
+    document.querySelectorAll(".pst-scrollable-table-container").forEach(markScrolling);
   }
 
   if (document.readyState === "loading") {
