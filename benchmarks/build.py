@@ -86,19 +86,26 @@ def sphinx_build(source: Path, out: Path, *, jobs: str = "1", clean: bool = True
     return Build(seconds, usage.ru_maxrss / 1024, text)
 
 
-def output_digests(out: Path) -> dict[str, str]:
-    """Every page and every file careerkb writes, by digest: what a reader would be served."""
-    files = [
-        *out.rglob("*.html"),
-        out / "searchindex.js",
-        *out.glob("_static/careerkb-*"),
-        *out.glob("_static/careerkb-search/*"),
-        *out.glob("_images/*"),
+#: What an HTML build writes that is not served: the doctrees are Sphinx's cache (pickles of the
+#: environment and of every page, which hold absolute paths and the order pages were read in), kept
+#: out of the published folder by `make docs` (tests/test_publishing.py) but inside it by default.
+NOT_SERVED = frozenset({".doctrees"})
+
+
+def output_files(out: Path) -> list[Path]:
+    """Every file a reader could be served from ``out``, generated images included."""
+    return [
+        path
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and NOT_SERVED.isdisjoint(path.relative_to(out).parts)
     ]
+
+
+def output_digests(out: Path) -> dict[str, str]:
+    """Every file a reader could be served, by digest."""
     return {
-        str(path.relative_to(out)): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        for path in sorted(files)
-        if path.is_file()
+        path.relative_to(out).as_posix(): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        for path in output_files(out)
     }
 
 
