@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from careerkb import cache, integrity
+from careerkb.folders import data_files as data_files
+from careerkb.folders import default_data_dir as default_data_dir
 from careerkb.knowledge import KnowledgeBase, Origin, closest
 from careerkb.models import COLLECTIONS, SCHEMA_VERSION, SOC_PATTERN, Record
 from careerkb.problems import DataError, FieldPath, Problem
@@ -25,27 +27,6 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from careerkb.yaml_reader import YamlDocument
-
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def default_data_dir() -> Path:
-    """The data shipped with careerkb: inside the installed package, or the checkout's ``data/``."""
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def data_files(data_dir: Path) -> list[Path]:
-    """The data files below ``data_dir`` in a stable order; hidden files and folders are skipped."""
-    return sorted(
-        path
-        for path in data_dir.rglob("*")
-        if path.suffix in DATA_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(data_dir).parts)
-    )
 
 
 def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) -> KnowledgeBase:
