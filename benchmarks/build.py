@@ -87,10 +87,15 @@ def sphinx_build(source: Path, out: Path, *, jobs: str = "1", clean: bool = True
     return Build(seconds, usage.ru_maxrss / 1024, text)
 
 
-#: What an HTML build writes that is not served: the doctrees are Sphinx's cache (pickles of the
-#: environment and of every page, which hold absolute paths and the order pages were read in), kept
-#: out of the published folder by `make docs` (tests/test_publishing.py) but inside it by default.
-NOT_SERVED = frozenset({".doctrees"})
+#: What an HTML build writes about itself rather than for readers, left out of the comparisons:
+#: - ``.doctrees``, Sphinx's cache (pickles of the environment and of every page, which hold
+#:   absolute paths and the order pages were read in), kept out of the published folder by
+#:   `make docs` (tests/test_publishing.py) but inside the output by default;
+#: - ``.buildinfo``, a hash of the configuration: the scaled handbook's conf.py names its data
+#:   folder by absolute path, so a clean copy elsewhere has another hash;
+#: - ``.buildinfo.bak``, Sphinx's copy of an earlier build's ``.buildinfo`` when the configuration
+#:   changed, which only a folder built before can hold.
+NOT_SERVED = frozenset({".doctrees", ".buildinfo", ".buildinfo.bak"})
 
 
 def output_files(out: Path) -> list[Path]:

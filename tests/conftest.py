@@ -104,7 +104,7 @@ def html_pages(folder: Path) -> dict[str, bytes]:
 
 
 def output_tree(folder: Path) -> dict[str, bytes]:
-    """Every file of a build's output but Sphinx's own cache (see NOT_SERVED)."""
+    """Every file of a build's output but Sphinx's records of the build itself (see NOT_SERVED)."""
     from benchmarks.build import output_files
 
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in output_files(folder)}
