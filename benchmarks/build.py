@@ -92,10 +92,10 @@ def sphinx_build(source: Path, out: Path, *, jobs: str = "1", clean: bool = True
 #:   absolute paths and the order pages were read in), kept out of the published folder by
 #:   `make docs` (tests/test_publishing.py) but inside the output by default;
 #: - ``.buildinfo``, a hash of the configuration: the scaled handbook's conf.py names its data
-#:   folder by absolute path, so a clean copy elsewhere has another hash;
-#: - ``.buildinfo.bak``, Sphinx's copy of an earlier build's ``.buildinfo`` when the configuration
-#:   changed, which only a folder built before can hold.
-NOT_SERVED = frozenset({".doctrees", ".buildinfo", ".buildinfo.bak"})
+#:   folder by absolute path, so a clean copy elsewhere has another hash.
+#: ``.buildinfo.bak`` is compared: Sphinx writes it when the configuration changed between two
+#: builds, and then writes every page again, which an incremental build must not need.
+NOT_SERVED = frozenset({".doctrees", ".buildinfo"})
 
 
 def output_files(out: Path) -> list[Path]:
