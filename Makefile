@@ -33,8 +33,10 @@ $(VENV)/.installed-%: pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP_INSTALL) --editable ".[$*]"
 	@touch $@
 
+# The doctrees (Sphinx's pickled cache, environment.pickle included) go beside the site, not in
+# it: _build/html is what the Pages workflow publishes.
 docs: $(VENV)/.installed-docs
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs _build/html
+	$(SPHINXBUILD) -b html -d _build/doctrees $(SPHINXOPTS) docs _build/html
 
 # pytest runs everything, the Sphinx doctest builder included (tests/test_handbook.py).
 test: $(VENV)/.installed-test

@@ -38,13 +38,14 @@ import careerkb
 from benchmarks.edits import TIMED
 from benchmarks.handbook import write_careerkb_handbook, write_twin_handbook
 from benchmarks.scaled import write_scaled_data
+from benchmarks.startup import ALTERNATING_RUNS, cold_start_ratio, load_times
 from benchmarks.startup import RUNS as STARTUP_RUNS
-from benchmarks.startup import load_times, process_times
 
 TARGET_RATIO = 1.10
 TARGET_INCREMENTAL_SHARE = 0.15
 TARGET_LOAD_SECONDS = 0.050
-TARGET_COLD_START_SECONDS = 0.25
+#: A look-up's cold start against `python -c pass` (issue 15).
+TARGET_COLD_START_RATIO = 4.0
 #: Time may grow by at most this much more than the data between 10x and 100x.
 LINEAR_SLACK = 1.2
 
@@ -86,19 +87,31 @@ def sphinx_build(source: Path, out: Path, *, jobs: str = "1", clean: bool = True
     return Build(seconds, usage.ru_maxrss / 1024, text)
 
 
-def output_digests(out: Path) -> dict[str, str]:
-    """Every page and every file careerkb writes, by digest: what a reader would be served."""
-    files = [
-        *out.rglob("*.html"),
-        out / "searchindex.js",
-        *out.glob("_static/careerkb-*"),
-        *out.glob("_static/careerkb-search/*"),
-        *out.glob("_images/*"),
+#: What an HTML build writes about itself rather than for readers, left out of the comparisons:
+#: - ``.doctrees``, Sphinx's cache (pickles of the environment and of every page, which hold
+#:   absolute paths and the order pages were read in), kept out of the published folder by
+#:   `make docs` (tests/test_publishing.py) but inside the output by default;
+#: - ``.buildinfo``, a hash of the configuration: the scaled handbook's conf.py names its data
+#:   folder by absolute path, so a clean copy elsewhere has another hash.
+#: ``.buildinfo.bak`` is compared: Sphinx writes it when the configuration changed between two
+#: builds, and then writes every page again, which an incremental build must not need.
+NOT_SERVED = frozenset({".doctrees", ".buildinfo"})
+
+
+def output_files(out: Path) -> list[Path]:
+    """Every file a reader could be served from ``out``, generated images included."""
+    return [
+        path
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and NOT_SERVED.isdisjoint(path.relative_to(out).parts)
     ]
+
+
+def output_digests(out: Path) -> dict[str, str]:
+    """Every file a reader could be served, by digest."""
     return {
-        str(path.relative_to(out)): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        for path in sorted(files)
-        if path.is_file()
+        path.relative_to(out).as_posix(): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        for path in output_files(out)
     }
 
 
@@ -185,7 +198,7 @@ def verdict(met: bool) -> str:
     return "met" if met else "MISSED"
 
 
-def report(scales: list[Scale], load: float, cold_start: float) -> list[str]:
+def report(scales: list[Scale], load: float, cold_start: tuple[float, float, float]) -> list[str]:
     lines: list[str] = []
     lines.append(
         "| scale | records | pages | careerkb | twin | ratio | target ≤ 1.10x | careerkb's first build "
@@ -256,9 +269,11 @@ def report(scales: list[Scale], load: float, cold_start: float) -> list[str]:
         f"careerkb.load() of the shipped data: {load * 1000:.1f} ms (target ≤ 50 ms): "
         f"{verdict(load <= TARGET_LOAD_SECONDS)}"
     )
+    lookup, floor, ratio = cold_start
     lines.append(
-        f"`careerkb term rag` cold start: {cold_start * 1000:.0f} ms (target ≤ 250 ms): "
-        f"{verdict(cold_start <= TARGET_COLD_START_SECONDS)}"
+        f"`careerkb term rag` cold start: {lookup * 1000:.0f} ms, {ratio:.1f}x `python -c pass` "
+        f"({floor * 1000:.0f} ms; target ≤ {TARGET_COLD_START_RATIO:.0f}x): "
+        f"{verdict(ratio <= TARGET_COLD_START_RATIO)}"
     )
     return lines
 
@@ -282,12 +297,10 @@ def main() -> None:
             print(f"measuring {factor}x ...", file=sys.stderr, flush=True)
             scales.append(measure_scale(factor, work, args.runs, args.seed))
     load = statistics.median(load_times())
-    cold_start = statistics.median(
-        process_times([str(Path(sys.executable).parent / "careerkb"), "term", "rag"])
-    )
+    cold_start = cold_start_ratio()
     print(
         f"careerkb {careerkb.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; "
-        f"medians of {args.runs} builds, {STARTUP_RUNS} loads and {STARTUP_RUNS} cold starts"
+        f"medians of {args.runs} builds, {STARTUP_RUNS} loads and {ALTERNATING_RUNS} cold starts"
     )
     print("\n".join(report(scales, load, cold_start)))
 

@@ -487,6 +487,10 @@ def write_conf(out: Path, *, twin: bool, data_dir: Path | None = None, all_rende
         f"html_title = {PROJECT!r}",
         f"html_theme_options = {HTML_THEME_OPTIONS!r}",
         'html_context = {"default_mode": "auto"}',
+        "# pydata-sphinx-theme appends to templates_path: give it a list of this project's own, not",
+        "# Sphinx's shared default, or each later build in one process (the tests) has a longer one,",
+        "# a new configuration hash, and Sphinx writes every page again.",
+        "templates_path = []",
     ]
     if not twin:
         lines.append(f"careerkb_data_dir = {str((data_dir or default_data_dir()).resolve())!r}")

@@ -110,6 +110,13 @@ def html_pages(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(written)}
 
 
+def output_tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a build's output but Sphinx's records of the build itself (see NOT_SERVED)."""
+    from benchmarks.build import output_files
+
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in output_files(folder)}
+
+
 def clean_build_of(make_app: Any, project: Path, target: Path, **kwargs: Any) -> Path:
     """The output of a clean build of a copy of ``project``: what an incremental build must equal."""
     shutil.copytree(project, target, ignore=shutil.ignore_patterns("_build"))

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.test_publishing import make_docs_command, sphinx_arguments
+
 ROOT = Path(__file__).parents[1]
 
 
@@ -31,13 +33,35 @@ def test_the_doctest_builder_passes_every_example_in_the_handbook(tmp_path: Path
     assert tests_run > 0
 
 
-def test_the_handbook_builds_clean_and_shows_every_record(tmp_path: Path) -> None:
+def _make_docs(build: Path) -> subprocess.CompletedProcess[str]:
+    """`make docs`'s own Sphinx command, with its ``_build`` folder moved to ``build``."""
+    command = make_docs_command()
+    moved = [
+        str(build / part.removeprefix("_build/")) if part.startswith("_build/") else part for part in command
+    ]
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *moved[1:], "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_the_handbook_builds_clean_and_shows_every_record_and_publishes_no_pickle(tmp_path: Path) -> None:
     import careerkb
     from careerkb.sphinxext.coverage import NOT_CONTENT
 
-    result = _sphinx("html", tmp_path)
+    result = _make_docs(tmp_path)
     assert result.returncode == 0, result.stderr
-    with (tmp_path / ".doctrees" / "environment.pickle").open("rb") as stored:
+    arguments = sphinx_arguments(make_docs_command())
+    site = tmp_path / Path(arguments.outputdir).relative_to("_build")
+    published = [path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()]
+    assert "index.html" in published
+    assert [name for name in published if name.endswith(".pickle") or ".doctrees" in name] == []
+    doctrees = tmp_path / Path(arguments.doctreedir).relative_to("_build")
+    with (doctrees / "environment.pickle").open("rb") as stored:
         env = pickle.load(stored)
     shown = set().union(*env.domaindata["careerkb"]["renders"].values())
     kb = careerkb.load()

@@ -19,7 +19,7 @@ from tests.conftest import (
     build,
     clean_build_of,
     directives_project,
-    html_pages,
+    output_tree,
     pages_read,
     pages_written,
     warnings_of,
@@ -200,7 +200,7 @@ def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp
     parallel = make_app("html", srcdir=_project_copy(tmp_path, "parallel"), parallel=2)
     parallel.build()
     assert warnings_of(parallel) == []
-    assert html_pages(Path(parallel.outdir)) == html_pages(Path(serial.outdir))
+    assert output_tree(Path(parallel.outdir)) == output_tree(Path(serial.outdir))
 
 
 def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_it(
@@ -219,7 +219,7 @@ def test_an_edit_to_one_record_rereads_and_rewrites_exactly_the_pages_that_show_
     assert written == reread | {"index"}  # Sphinx re-writes the page whose toctree lists them
 
     clean = clean_build_of(make_app, project, tmp_path / "clean")
-    assert html_pages(Path(rebuild.outdir)) == html_pages(clean)
+    assert output_tree(Path(rebuild.outdir)) == output_tree(clean)
     assert "$95K–$135K" in (Path(rebuild.outdir) / "pay.html").read_text(encoding="utf-8")
 
 
@@ -250,7 +250,7 @@ def test_fixing_broken_data_rebuilds_the_pages_built_while_it_was_broken(
     bands.write_text(good, encoding="utf-8")  # exactly the last good data again
     fixed = build(make_app, project)
     clean = clean_build_of(make_app, project, tmp_path / "clean")
-    assert html_pages(Path(fixed.outdir)) == html_pages(clean)
+    assert output_tree(Path(fixed.outdir)) == output_tree(clean)
 
 
 def test_an_incremental_search_index_equals_a_clean_one(
@@ -270,6 +270,7 @@ def test_an_incremental_search_index_equals_a_clean_one(
     index = (Path(rebuild.outdir) / "searchindex.js").read_text(encoding="utf-8")
     assert '"embeddings":[[' in index  # a glossary term, on a page the rebuild did not write
     assert index == (clean / "searchindex.js").read_text(encoding="utf-8")
+    assert output_tree(Path(rebuild.outdir)) == output_tree(clean)
 
 
 @pytest.mark.sphinx("html", testroot="directives", confoverrides=MINIMAL)

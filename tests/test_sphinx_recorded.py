@@ -15,6 +15,7 @@ from tests.conftest import (
     clean_build_of,
     directives_project,
     html_pages,
+    output_tree,
     pages_read,
     pages_written,
     warnings_of,
@@ -38,7 +39,7 @@ def _assert_equals_clean(
     make_app: type[SphinxTestApp], rebuild: SphinxTestApp, project: Path, target: Path, **kwargs: object
 ) -> None:
     clean = clean_build_of(make_app, project, target, **kwargs)
-    assert html_pages(Path(rebuild.outdir)) == html_pages(clean)
+    assert output_tree(Path(rebuild.outdir)) == output_tree(clean)
 
 
 def test_a_new_directive_is_reread_when_what_it_showed_changes(

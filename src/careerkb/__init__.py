@@ -8,21 +8,23 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# Not typing.TYPE_CHECKING: importing typing is a good part of the look-ups' fast start-up.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from careerkb.folders import default_data_dir
     from careerkb.knowledge import KnowledgeBase, UnknownRecordError
-    from careerkb.loader import default_data_dir, load, validate
+    from careerkb.loader import load, validate
     from careerkb.problems import DataError, Problem
 
 # The public names, imported on first use: `careerkb --help` should not wait for pydantic.
 _LAZY = {
     "KnowledgeBase": "careerkb.knowledge",
     "UnknownRecordError": "careerkb.knowledge",
-    "default_data_dir": "careerkb.loader",
+    "default_data_dir": "careerkb.folders",
     "load": "careerkb.loader",
     "validate": "careerkb.loader",
     "DataError": "careerkb.problems",
@@ -43,5 +45,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
+        import importlib
+
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'careerkb' has no attribute {name!r}")

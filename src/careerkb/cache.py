@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from careerkb import __version__
 from careerkb.files import write_atomically
+
+TYPE_CHECKING = False  # not typing's: the look-ups' snapshot reads this module on its fast path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -62,7 +62,8 @@ def key(folder: Path, files: Iterable[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def _entry(folder: Path) -> Path | None:
+def entry(folder: Path) -> Path | None:
+    """The cache file of ``folder``'s knowledge base, or None when the cache is off."""
     root = cache_dir()
     if root is None:
         return None
@@ -72,11 +73,13 @@ def _entry(folder: Path) -> Path | None:
 
 def read(folder: Path, wanted: str | None) -> KnowledgeBase | None:
     """The knowledge base cached for ``folder`` under the key ``wanted``, if there is one."""
-    entry = _entry(folder)
-    if entry is None or wanted is None:
+    path = entry(folder)
+    if path is None or wanted is None:
         return None
+    import pickle  # here, not above: the look-ups' snapshot needs this module but not pickle
+
     try:
-        with entry.open("rb") as stream:
+        with path.open("rb") as stream:
             # Only the user's own cache folder is read, and only what write() below put there.
             found, kb = pickle.load(stream)
     except Exception:  # missing, stale or damaged: the caller reads the data instead
@@ -86,12 +89,14 @@ def read(folder: Path, wanted: str | None) -> KnowledgeBase | None:
 
 def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
     """Keep ``kb`` for the next load of ``folder``; silently skipped where that is impossible."""
-    entry = _entry(folder)
-    if entry is None or wanted is None:
+    path = entry(folder)
+    if path is None or wanted is None:
         return
+    import pickle
+
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(entry, pickle.dumps((wanted, kb), protocol=pickle.HIGHEST_PROTOCOL))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, pickle.dumps((wanted, kb), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
 
@@ -120,6 +125,7 @@ def drawing(name: str, draw: Callable[[], bytes]) -> bytes:
 
 
 def _keep(folder: Path, name: str, svg: bytes) -> None:
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / name, svg)

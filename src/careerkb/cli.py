@@ -13,10 +13,12 @@ import shutil
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+# Not typing.TYPE_CHECKING: importing typing is a good part of the look-ups' fast start-up.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from typing import Any
 
     from rich.console import Console
 
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
     from careerkb.models import Term
     from careerkb.views import Context
     from careerkb.views.content import Block
-    from careerkb.views.content import Table as ViewTable
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,13 +34,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from careerkb import snapshot
+
+    if snapshot.replay(args):  # a look-up answered without loading the data
+        return 0
     from careerkb.characters import visible
     from careerkb.knowledge import UnknownRecordError
     from careerkb.problems import DataError
 
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        status = handler(args)
+        snapshot.refresh(args, status)
+        return status
     except DataError as error:
         for problem in error.problems:
             print(visible(str(problem)), file=sys.stderr)
@@ -227,8 +234,6 @@ def _write_output(path: Path, text: str) -> None:
 
 
 def _roles(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
     from careerkb.format import band_label
     from careerkb.views import Context
     from careerkb.views.roles import role_summaries
@@ -253,24 +258,19 @@ def _roles(args: argparse.Namespace) -> int:
         )
     if args.json:
         return _print_json(rows)
-    table = Table(title="AI roles", title_justify="left")
-    table.add_column("Role")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Tier", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Entry pay", no_wrap=True)
-    table.add_column("Source")
-    for row in rows:
-        _add_row(
-            table,
+    cells = [
+        [
             str(row["title"]),
             str(row["id"]),
             str(row["tier"]),
             str(row["status"] or "—"),
             str(row["entry_pay"] or "—"),
             str(row["source"] or "—"),
-        )
-    _console().print(table)
+        ]
+        for row in rows
+    ]
+    headers = ["Role", "Id", "Tier", "Status", "Entry pay", "Source"]
+    _print_table("AI roles", headers, cells, no_wrap=["Id", "Tier", "Status", "Entry pay"])
     return 0
 
 
@@ -438,32 +438,38 @@ def _print_blocks(blocks: Sequence[Block]) -> None:
                 for number, item in enumerate(items, start=1):
                     marker = f"  {number}. " if enumerated else "  • "
                     _say(marker + plain_text(item), hang=" " * len(marker))
-            case Table():
-                from rich.console import Console
-
+            case Table(title=title, headers=headers, rows=rows):
                 print()
-                Console(highlight=False, soft_wrap=False).print(_rich_table(block))
+                cells = [[plain_text(cell) for cell in row] for row in rows]
+                _print_table(title, headers, cells, show_lines=True)
             case Box(title=title, blocks=inner):
                 print()
                 _say(title, bold=True)
                 _print_blocks(inner)
 
 
-def _rich_table(view: ViewTable) -> Any:
-    """A view's table for the terminal, its cells as plain text."""
+def _print_table(
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    no_wrap: Sequence[str] = (),
+    show_lines: bool = False,
+    console: Console | None = None,
+) -> None:
+    """A table of plain text drawn by rich on ``console`` (by default standard output): the one
+    place the commands print a table, so the snapshot (careerkb.snapshot) can keep it."""
     from rich.table import Table
     from rich.text import Text
 
     from careerkb.characters import visible
-    from careerkb.views.content import plain_text
 
-    title = Text(visible(view.title)) if view.title else None
-    table = Table(title=title, title_justify="left", show_lines=True)
-    for column in view.headers:
-        table.add_column(Text(visible(column)))
-    for row in view.rows:
-        _add_row(table, *(plain_text(cell) for cell in row))
-    return table
+    table = Table(title=Text(visible(title)) if title else None, title_justify="left", show_lines=show_lines)
+    for column in headers:
+        table.add_column(Text(visible(column)), no_wrap=column in no_wrap)
+    for row in rows:
+        _add_row(table, *row)
+    (console or _console()).print(table)
 
 
 def _add_row(table: Any, *cells: str) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Generic, NamedTuple, TypeVar, cast
@@ -35,6 +34,7 @@ from careerkb.models import (
     Term,
     Tier,
 )
+from careerkb.names import normalize
 from careerkb.problems import FieldPath, Problem
 from careerkb.recording import Answerer, ExpectedError, query, record_digest
 
@@ -59,20 +59,6 @@ HEADLINE_MEASURES: tuple[Measure, ...] = (
     "demand-breadth",
     "title-age",
 )
-
-
-_SEPARATORS = re.compile(r"[\s_-]+")
-
-
-def normalize(name: str) -> str:
-    """The form names are compared in.
-
-    >>> normalize("  LLM-as-Judge ")
-    'llm as judge'
-    >>> normalize("Retrieval_Augmented   generation") == normalize("retrieval-augmented generation")
-    True
-    """
-    return _SEPARATORS.sub(" ", name.casefold()).strip()
 
 
 @dataclass(frozen=True)

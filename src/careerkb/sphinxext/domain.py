@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from careerkb.recording import Question
     from careerkb.sphinxext.site_search import PageEntry
 
-DATA_VERSION = 5
+DATA_VERSION = 6
 
 
 class Target(NamedTuple):
@@ -71,6 +71,7 @@ class CareerkbDomain(Domain):
         "reads": {},  # docname -> {question: answer's fingerprint}: what a page asked when read
         "links": {},  # docname -> {(kind, name): fingerprint}: what a page's links show
         "search": {},  # docname -> [PageEntry]: what the site search finds on the page
+        "drawings": {},  # docname -> {SVG file name}: the drawings the page shows
         # Not per page: what the catalogue pages' placeholders were last filled from.
         "cross_page_digest": "",
     }
@@ -91,6 +92,10 @@ class CareerkbDomain(Domain):
     @property
     def search_entries(self) -> dict[str, list[PageEntry]]:
         return self.data["search"]  # type: ignore[no-any-return]
+
+    @property
+    def drawings(self) -> dict[str, set[str]]:
+        return self.data["drawings"]  # type: ignore[no-any-return]
 
     @property
     def catalogue_pages(self) -> set[str]:
@@ -154,7 +159,8 @@ class CareerkbDomain(Domain):
         for key, target in list(self.objects.items()):
             if target.docname == docname:
                 del self.objects[key]
-        for per_page in (self.renders, self.mentions, self.reads, self.links, self.search_entries):
+        per_page_data = (self.renders, self.mentions, self.reads, self.links, self.search_entries)
+        for per_page in (*per_page_data, self.drawings):
             per_page.pop(docname, None)
         self.catalogue_pages.discard(docname)
 
@@ -162,7 +168,7 @@ class CareerkbDomain(Domain):
         for key, target in otherdata["objects"].items():
             if target.docname in docnames:
                 self.objects[key] = target
-        for name in ("renders", "mentions", "reads", "links", "search"):
+        for name in ("renders", "mentions", "reads", "links", "search", "drawings"):
             for docname, values in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = values

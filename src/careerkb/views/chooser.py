@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from careerkb.knowledge import normalize
+from careerkb.names import normalize
 from careerkb.views.content import BulletList, Cell, Paragraph, Strong, Table, joined
 from careerkb.views.context import ViewProblem
 from careerkb.views.model import View

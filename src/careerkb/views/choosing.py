@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerkb.knowledge import normalize
+from careerkb.names import normalize
 from careerkb.views.content import BulletList, Cell, Labelled, Paragraph, Strong, Table, joined
 from careerkb.views.context import ViewProblem
 from careerkb.views.model import View, shown

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from careerkb.format import band_label, figure_label, pay_basis
-from careerkb.knowledge import normalize
 from careerkb.models import MarketFact
+from careerkb.names import normalize
 from careerkb.views.content import Cell, Paragraph, Table, joined
 from careerkb.views.model import View, shown
 

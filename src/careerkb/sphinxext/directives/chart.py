@@ -10,6 +10,11 @@ careerkb's cache folder (:func:`careerkb.cache.drawing`), so a clean build draws
 before and never imports matplotlib for it. Every other builder shows
 the chart's text alternative instead. Either way the figures follow as a table, so no reader
 depends on the picture.
+
+A changed chart gets a new name, so the old file would stay in ``_images/careerkb/`` for ever
+and an incremental build's output would differ from a clean one's. Each page's drawings are
+therefore recorded when it is read (the domain keeps them with the environment), and when an HTML
+build finishes every drawing no page shows any more is removed.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import careerkb.cache
 import careerkb.drawing
 from careerkb.files import write_atomically
 from careerkb.sphinxext.directives.base import CareerkbDirective
+from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.render import block
 from careerkb.sphinxext.warnings import Subtype, warn
 from careerkb.views import requests
@@ -149,6 +155,25 @@ def write_svg(folder: Path, node: drawing, *, narrow: bool = False) -> Path:
     return target
 
 
+# --- keeping the image folder to what the pages show ------------------------------------------
+
+
+def _note_drawings(app: Sphinx, doctree: nodes.document) -> None:
+    names = {str(node["filename"]) for node in doctree.findall(drawing)}
+    if names:
+        careerkb_domain(app.env).drawings[app.env.current_document.docname] = names
+
+
+def _remove_unused_drawings(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.builder.outdir, app.builder.imagedir, IMAGE_FOLDER)
+    shown = set().union(*careerkb_domain(app.env).drawings.values())
+    for path in folder.glob("*.svg"):
+        if path.name not in shown:
+            path.unlink(missing_ok=True)
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -216,3 +241,5 @@ def setup_chart(app: Sphinx) -> None:
         texinfo=(visit_chart_text, depart_chart),
     )
     app.add_directive_to_domain("careerkb", "salary-chart", SalaryChartDirective)
+    app.connect("doctree-read", _note_drawings)
+    app.connect("build-finished", _remove_unused_drawings)
