@@ -84,10 +84,10 @@ def test_compact_entries_say_each_page_once_and_link_each_trail_to_its_parent() 
     compact = compact_entries(index["entries"])
     assert compact["pages"] == [["glossary.html", 1.0], ["pay.html", 1.0]]
     assert compact["entries"] == [
-        [0, "glossary", -1, "Glossary", "s"],
+        [0, "", -1, "Glossary", "s"],  # the anchor is the title's slug: left out
         [0, "term-rag", 0, "Retrieval-Augmented Generation", "t"],
-        [1, "entry-pay", 3, "Entry pay", "s"],  # its parent, "Pay", comes after it
-        [1, "pay", -1, "Pay", "s"],
+        [1, "", 3, "Entry pay", "s"],  # its parent, "Pay", comes after it
+        [1, "", -1, "Pay", "s"],
     ]
 
 

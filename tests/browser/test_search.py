@@ -194,6 +194,21 @@ def test_the_search_works_from_the_file_system(page: Page, site: Path) -> None:
     assert (first.get_attribute("href") or "").endswith("glossary.html#term-retrieval-augmented-generation")
 
 
+def test_the_browser_reads_every_entrys_address_as_written(page: Page, base_url: str, site: Path) -> None:
+    # The index leaves out anchors the script can rebuild from the title (careerkb.search.index.slug):
+    # every address read back must be one the site really has.
+    page.goto(f"{base_url}/search.html")
+    page.wait_for_function("typeof window.careerkbSearchAddresses === 'function'")
+    addresses = page.evaluate("() => window.careerkbSearchAddresses()")
+    missing = []
+    for address in addresses:
+        path, _, anchor = address.partition("#")
+        if f'id="{anchor}"' not in (site / path).read_text(encoding="utf-8"):
+            missing.append(address)
+    assert len(addresses) > 500
+    assert missing == []
+
+
 def test_the_browser_stems_every_word_as_the_index_did(page: Page, base_url: str) -> None:
     vocabulary = sorted({word for term in careerkb.load().glossary for word in words(term.definition)})
     page.goto(f"{base_url}/search.html")

@@ -10,6 +10,7 @@ query needs besides (how rare a stem is, how long an entry is) follows from that
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -144,10 +145,20 @@ def encode_postings(found: list[int]) -> str:
     return "".join(out)
 
 
+def slug(title: str) -> str:
+    """The anchor a section's title usually has; the script has the same rule.
+
+    >>> slug("The careers map's bands in words"), slug("Pay")
+    ('the-careers-map-s-bands-in-words', 'pay')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
 def compact_entries(entries: list[list[Any]]) -> dict[str, list[Any]]:
     """The entries with what they repeat said once: each page's address and boost in
     ``pages``, and each entry as ``[page, anchor, parent, title, kind]``, where ``parent`` is
-    the entry whose trail its own continues (-1 for none) and ``kind`` the kind's first letter.
+    the entry whose trail its own continues (-1 for none), ``kind`` the kind's first letter and
+    ``anchor`` empty where it is the title's :func:`slug`, as most sections' anchors are.
 
     >>> compact = compact_entries([
     ...     ["pay.html#open-tops", ["Pay", "Open tops"], "section", 1.0],
@@ -157,7 +168,7 @@ def compact_entries(entries: list[list[Any]]) -> dict[str, list[Any]]:
     >>> compact["pages"]
     [['pay.html', 1.0], ['roles/mle.html', 1.0]]
     >>> compact["entries"]
-    [[0, 'open-tops', 1, 'Open tops', 's'], [0, 'pay', -1, 'Pay', 's'], [1, 'role-mle', -1, 'MLE', 'r']]
+    [[0, '', 1, 'Open tops', 's'], [0, '', -1, 'Pay', 's'], [1, 'role-mle', -1, 'MLE', 'r']]
     """
     pages: dict[tuple[str, float], int] = {}
     page_of = [pages.setdefault((url.partition("#")[0], boost), len(pages)) for url, _, _, boost in entries]
@@ -171,5 +182,8 @@ def compact_entries(entries: list[list[Any]]) -> dict[str, list[Any]]:
         parent = sections.get((page_of[number], tuple(trail[:-1])), -1) if len(trail) > 1 else -1
         if parent < 0 and len(trail) > 1:
             raise ValueError(f"search entry {url} has no entry for the titles above it: {trail[:-1]}")
-        compact.append([page_of[number], url.partition("#")[2], parent, trail[-1], kind[0]])
+        anchor = url.partition("#")[2]
+        compact.append(
+            [page_of[number], "" if anchor == slug(trail[-1]) else anchor, parent, trail[-1], kind[0]]
+        )
     return {"pages": [list(page) for page in pages], "entries": compact}

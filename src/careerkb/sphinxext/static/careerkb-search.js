@@ -49,11 +49,16 @@
       return trails[number];
     };
     core.entries = core.entries.map(function (entry, number) {
-      const [page, anchor, , , kind] = entry;
+      const [page, anchor, , title, kind] = entry;
       const [address, boost] = core.pages[page];
-      return [address + "#" + anchor, trailOf(number), kinds[kind], boost];
+      return [address + "#" + (anchor || slug(title)), trailOf(number), kinds[kind], boost];
     });
     return core;
+  }
+
+  // The anchor a title usually has (careerkb.search.index.slug); the index leaves those out.
+  function slug(title) {
+    return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
   // Each stem's postings back as [entry, weight, entry, weight, ...] from their text.
@@ -466,6 +471,10 @@
   }
 
   window.careerkbSearch = search;
+  // Every entry's address as the script reads the index, for the test that it reads them right.
+  window.careerkbSearchAddresses = function () {
+    return load("core").then(function (core) { return core.entries.map(function (e) { return e[0]; }); });
+  };
   // The ranking alone, for the tests and the search benchmark: what a query finds, in order.
   window.careerkbSearchRanked = function (query) {
     return load("core").then(function (core) {
