@@ -48,6 +48,9 @@ def test_control_characters_from_the_data_are_printed_escaped(
 ) -> None:
     kb = _hostile_knowledge_base(data_dir)
     monkeypatch.setattr(careerkb.cli, "_load", lambda _args: kb)
+    # No cache, so no snapshot: the look-ups must print this knowledge base, not replay the
+    # shipped data's answers, nor record these into the shipped data's snapshot.
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")
     monkeypatch.setenv("COLUMNS", "200")  # so that no table cell wraps inside an escape
     assert careerkb.cli.main(list(args)) == 0
     out = capsys.readouterr().out

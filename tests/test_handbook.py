@@ -77,9 +77,9 @@ def test_the_handbook_builds_clean_and_shows_every_record_and_publishes_no_pickl
     # contributors and reusers show markup on purpose, as examples.
     for_contributors = {"api.html", "contributing.html", "reference.html", "reuse.html"}
     shown_markup = [
-        page.relative_to(tmp_path).as_posix()
-        for page in tmp_path.rglob("*.html")
-        if page.relative_to(tmp_path).as_posix() not in for_contributors
+        page.relative_to(site).as_posix()
+        for page in site.rglob("*.html")
+        if page.relative_to(site).as_posix() not in for_contributors
         and any(
             mark in page.read_text(encoding="utf-8") for mark in ("&gt;&gt;&gt;", "{term}`", "{careerkb:")
         )

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from careerkb.recording import Question
     from careerkb.sphinxext.site_search import PageEntry
 
-DATA_VERSION = 6
+DATA_VERSION = 7
 
 
 class Target(NamedTuple):

@@ -159,7 +159,13 @@ def write_svg(folder: Path, node: drawing, *, narrow: bool = False) -> Path:
 
 
 def _note_drawings(app: Sphinx, doctree: nodes.document) -> None:
-    names = {str(node["filename"]) for node in doctree.findall(drawing)}
+    # Both layouts of a chart are shown: the narrow one on phones.
+    names = {
+        str(node[key])
+        for node in doctree.findall(drawing)
+        for key in ("filename", "narrow_filename")
+        if node.get(key)
+    }
     if names:
         careerkb_domain(app.env).drawings[app.env.current_document.docname] = names
 
