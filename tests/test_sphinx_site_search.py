@@ -96,7 +96,23 @@ def test_the_text_of_links_to_records_is_left_out(make_app: type[SphinxTestApp],
     (tmp_path / "project" / "pay.md").write_text(page, encoding="utf-8")
     app = build(make_app, tmp_path / "project")
     body = dict(_entries(app, "pay")["pay"].fields)["body"]
-    assert body == "The earns well; see . Second paragraph."
+    assert body == "The earns well; see. Second paragraph."
+
+
+def test_a_hidden_doctest_is_left_out_of_its_section(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    # A hidden doctest is in the doctree as a comment, for the doctest builder: readers never
+    # see it, so the search must not find it or show it in an excerpt.
+    page = (
+        "---\norphan: true\n---\n# Builder\n\nWhat the job is.\n\n```{doctest}\n:hide:\n\n>>> 1 + 1\n2\n```\n"
+    )
+    app = build(
+        make_app, directives_project(tmp_path / "project", 'extensions.append("sphinx.ext.doctest")\n')
+    )
+    (tmp_path / "project" / "builder.md").write_text(page, encoding="utf-8")
+    app = build(make_app, tmp_path / "project")
+    assert warnings_of(app) == []
+    assert ">>> 1 + 1" in app.env.get_doctree("builder").astext()  # kept for the doctest builder
+    assert dict(_entries(app, "builder")["builder"].fields)["body"] == "What the job is."
 
 
 def test_a_quick_facts_box_is_left_out_of_its_section(make_app: type[SphinxTestApp], tmp_path: Path) -> None:

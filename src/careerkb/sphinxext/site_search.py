@@ -10,6 +10,7 @@ section would hold every definition and match every query.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,7 @@ def text_of(node: nodes.Node) -> str:
     parts: list[str] = []
 
     def walk(current: nodes.Node) -> None:
-        if isinstance(current, addnodes.pending_xref):
+        if isinstance(current, (addnodes.pending_xref, nodes.comment)):  # a hidden doctest is a comment
             return
         if isinstance(current, nodes.Element) and SUMMARY_CLASSES.intersection(current["classes"]):
             return
@@ -122,7 +123,25 @@ def text_of(node: nodes.Node) -> str:
             parts.append(" ")  # blocks are separate words: "pay." and "Next" do not join
 
     walk(node)
-    return " ".join("".join(parts).split())
+    return _tidy(" ".join("".join(parts).split()))
+
+
+#: What the links leave behind in the text: "(CR Labs, 2026)" as "()", "roles: A, B" as ": , ".
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_REPEATED_COMMAS = re.compile(r"\s*,(?:\s*,)+")
+_COMMA_AFTER_COLON = re.compile(r"([:;])\s*,")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+
+
+def _tidy(text: str) -> str:
+    """The text without the empty brackets and stray commas its left-out links leave.
+
+    >>> _tidy("starts at $150K (), and Opens: , , , more")
+    'starts at $150K, and Opens: more'
+    """
+    text = _REPEATED_COMMAS.sub(",", _EMPTY_BRACKETS.sub("", text))
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _COMMA_AFTER_COLON.sub(r"\1", text))
+    return " ".join(text.split())
 
 
 def _trail(section: nodes.section) -> tuple[str, ...]:
