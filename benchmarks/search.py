@@ -19,31 +19,25 @@ met or missed.
 from __future__ import annotations
 
 import argparse
-import functools
 import html.parser
-import http.server
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.parse
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from tests.browser.conftest import CHROMIUM_FLAGS
+from tests.browser.conftest import CHROMIUM_FLAGS, serve
 
 import careerkb
 from benchmarks.handbook import write_careerkb_handbook
 from benchmarks.scaled import write_scaled_data
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import Browser
 
 ROOT = Path(__file__).parents[1]
@@ -124,22 +118,6 @@ def enclosing_sections(site: Path) -> dict[str, tuple[str, ...]]:
             for anchor, inside in parser.within.items()
         )
     return found
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def search_url(base_url: str, query: str) -> str:
@@ -323,14 +301,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         site = args.site or build(ROOT / "docs", Path(temp) / "site", conf=ROOT)
-        with served(site) as base_url:
+        with serve(site) as base_url:
             answers = [ask(browser, base_url, question) for question in questions]
         lines = quality_report(answers, enclosing_sections(site))
         lines += ["", *size_report("1x", sizes(site), answers, target_transfer=True)]
         if "100" in args.scales.split(","):
             large = args.site_100x or build_scaled(100, Path(temp) / "x100")
             timed = questions[:: max(1, len(questions) // TIMED_QUESTIONS)]
-            with served(large) as base_url:
+            with serve(large) as base_url:
                 large_answers = [ask(browser, base_url, question) for question in timed]
                 times = query_times(browser, base_url, timed)
             lines += ["", *size_report("100x", sizes(large), large_answers, target_transfer=False)]
