@@ -53,6 +53,8 @@
       const [address, boost] = core.pages[page];
       return [address + "#" + (anchor || slug(title)), trailOf(number), kinds[kind], boost];
     });
+    // BM25 compares each entry's length with the average: worked out once, not per query.
+    core.averageLength = core.lengths.reduce(function (a, b) { return a + b; }, 0) / core.lengths.length;
     return core;
   }
 
@@ -204,7 +206,7 @@
     }));
   }
 
-  function bm25(postings, stemName, core, average) {
+  function bm25(postings, stemName, core) {
     const list = postings[stemName];
     const scores = new Map();
     if (!list) return scores;
@@ -212,7 +214,7 @@
     for (let i = 0; i < list.length; i += 2) {
       const entry = list[i];
       const weight = list[i + 1];
-      const norm = K1 * (1 - B + (B * core.lengths[entry]) / average);
+      const norm = K1 * (1 - B + (B * core.lengths[entry]) / core.averageLength);
       scores.set(entry, (rarity * weight * (K1 + 1)) / (weight + norm));
     }
     return scores;
@@ -252,21 +254,23 @@
   // where each concept is in a title, more than about a page that says both often. Two query
   // words side by side in the title are a matched phrase. An entry is *named* when its own
   // title says nothing but concepts of the query.
-  function titleMatch(core, entry, wanted, weights) {
+  function titleMatch(core, entry, wanted) {
     const trail = trailStems(core, entry);
     let covered = 0;
     let naming = 0;
     const used = new Set();
-    wanted.forEach(function (concept, number) {
+    // Every concept counts alike here: weighting them by rarity ranked worse on the golden
+    // questions, since a role's name is rarer than the "pay" or "demand" that picks its section.
+    wanted.forEach(function (concept) {
       const own = concept.ways.find(function (way) { return within(way, trail.ownSet); });
       if (own) {
-        covered += weights.each[number];
+        covered += 1;
         naming += 1;
         own.forEach(function (s) { used.add(s); });
         return;
       }
       if (concept.ways.some(function (way) { return within(way, trail.above); })) {
-        covered += ABOVE_SHARE * weights.each[number];
+        covered += ABOVE_SHARE;
       }
     });
     let phrases = 0;
@@ -278,8 +282,8 @@
     }
     // The share of the query that names the entry: all of "RAG" names Retrieval-Augmented
     // Generation; "jailbreaking an llm" names Jailbreak by half.
-    const naming_share = naming && trail.own.every(function (s) { return used.has(s); }) ? naming / wanted.length : 0;
-    return { covered: weights.total ? covered / weights.total : 0, phrases: phrases, named: naming_share };
+    const namingShare = naming && trail.own.every(function (s) { return used.has(s); }) ? naming / wanted.length : 0;
+    return { covered: covered / wanted.length, phrases: phrases, named: namingShare };
   }
 
   // How much of what the query asks an entry answers, by the concepts' weights: an entry
@@ -291,18 +295,16 @@
   function rank(query, core, postings) {
     const wanted = concepts(query, core);
     if (!wanted.length) return { results: [], wanted: wanted };
-    const average = core.lengths.reduce(function (a, b) { return a + b; }, 0) / core.lengths.length;
     const totals = new Map();
     const matched = new Map();
     const matchedWeight = new Map();
     const each = wanted.map(function (concept) { return conceptWeight(concept, postings, core); });
     const weights = { each: each, total: each.reduce(function (a, b) { return a + b; }, 0) };
-    const evenly = { each: wanted.map(function () { return 1; }), total: wanted.length };
     wanted.forEach(function (concept, number) {
       const best = new Map();
       concept.ways.forEach(function (way, index) {
         const factor = index === 0 ? 1 : SYNONYM_WEIGHT;
-        const perStem = way.map(function (s) { return bm25(postings, s, core, average); });
+        const perStem = way.map(function (s) { return bm25(postings, s, core); });
         perStem[0].forEach(function (_, entry) {
           if (!perStem.every(function (scores) { return scores.has(entry); })) return;
           const score = factor * perStem.reduce(function (sum, scores) { return sum + scores.get(entry); }, 0);
@@ -319,7 +321,7 @@
     let results = [];
     totals.forEach(function (score, entry) {
       const [url, trail, kind, boost] = core.entries[entry];
-      const title = titleMatch(core, entry, wanted, evenly);
+      const title = titleMatch(core, entry, wanted);
       score *= boost * coordination(matchedWeight.get(entry), weights);
       score *= Math.pow(1 + TITLE_BONUS * title.covered, 2) * (1 + PHRASE_BONUS * title.phrases);
       let enough = matched.get(entry) >= needed;
