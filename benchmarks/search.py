@@ -22,7 +22,6 @@ import argparse
 import html.parser
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import urllib.parse
@@ -34,7 +33,9 @@ import yaml
 from tests.browser.conftest import CHROMIUM_FLAGS, serve
 
 import careerkb
+from benchmarks.build import verdict
 from benchmarks.handbook import write_careerkb_handbook
+from benchmarks.reader import sphinx
 from benchmarks.scaled import write_scaled_data
 
 if TYPE_CHECKING:
@@ -71,18 +72,11 @@ def golden_questions() -> list[Question]:
     ]
 
 
-def build(source: Path, out: Path, *, conf: Path | None = None) -> Path:
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q"]
-    if conf is not None:
-        command += ["-c", str(conf)]
-    subprocess.run([*command, str(source), str(out)], check=True)
-    return out
-
-
 def build_scaled(factor: int, work: Path) -> Path:
     data = write_scaled_data(factor, work / "data")
     write_careerkb_handbook(careerkb.load(data), work / "docs")
-    return build(work / "docs", work / "_build")
+    sphinx(work / "docs", work / "_build")
+    return work / "_build"
 
 
 class _Sections(html.parser.HTMLParser):
@@ -223,10 +217,6 @@ def sizes(site: Path) -> Sizes:
     )
 
 
-def verdict(met: bool) -> str:
-    return "met" if met else "MISSED"
-
-
 def kb(count: float) -> str:
     return f"{count / 1024:,.1f} kB"
 
@@ -300,7 +290,10 @@ def main() -> None:
     questions = golden_questions()
     with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        site = args.site or build(ROOT / "docs", Path(temp) / "site", conf=ROOT)
+        site = args.site
+        if site is None:
+            site = Path(temp) / "site"
+            sphinx(ROOT / "docs", site, conf=ROOT)
         with serve(site) as base_url:
             answers = [ask(browser, base_url, question) for question in questions]
         lines = quality_report(answers, enclosing_sections(site))

@@ -1,7 +1,7 @@
 """Where the data lives: the folder shipped with careerkb and the data files in a folder.
 
-Standard library only: the look-up commands find their snapshot (:mod:`careerkb.snapshot`) from
-these without importing the loader and the models.
+Only the standard library and :mod:`careerkb.problems`: the look-up commands find their snapshot
+(:mod:`careerkb.snapshot`) from these without importing the loader and the models.
 """
 
 from __future__ import annotations
