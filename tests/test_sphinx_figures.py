@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from docutils import nodes
 
+from careerkb.sphinxext.nodes import cited_figure
 from tests.conftest import FIXTURES, warnings_of, write_project
 
 if TYPE_CHECKING:
@@ -27,19 +27,71 @@ def test_figures_render_with_their_source_and_date(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="figures", confoverrides=MINIMAL)
-def test_a_figure_is_an_inline_node_with_its_value_and_a_link_to_its_source(app: SphinxTestApp) -> None:
+def test_a_figure_is_one_node_holding_its_text_and_its_source(app: SphinxTestApp) -> None:
     app.build()
     doctree = app.env.get_doctree("index")
-    figures = [node for node in doctree.findall(nodes.inline) if "careerkb-figure" in node["classes"]]
+    figures = list(doctree.findall(cited_figure))
     assert [figure.astext() for figure in figures] == [
         "$90K–$135K (Example Press, mid-2026)",
         "$220K and up (Example Press, mid-2026)",
         "3.5 openings (Example Press, mid-2026)",
     ]
-    value, opening, source, closing = figures[0].children
-    assert value["classes"] == ["careerkb-figure-value"]
-    assert (opening.astext(), closing.astext()) == (" (", ")")
-    assert (source["reftype"], source["reftarget"]) == ("source", "guide")
+    # A page may hold thousands: the value and the citation are its only children.
+    assert [len(list(figure.findall())) for figure in figures] == [3, 3, 3]
+    assert {figure["source"] for figure in figures} == {"guide"}
+
+
+SOURCES_PAGE = "# Sources\n\n```{careerkb:sources}\n```\n"
+CURLY = "sources:\n  - {id: guide, title: A Guide, publisher: \"Example's Press\", as_of: mid-2026,\n     url: https://example.org/guide, covers: Two roles.}\n"
+
+
+def _figure_project(folder: Path, conf: str = "") -> Path:
+    shutil.copytree(FIXTURES / "minimal", folder / "data")
+    (folder / "data" / "sources.yaml").write_text(CURLY, encoding="utf-8")
+    page = '# Page\n\n"Entry" pay is {careerkb:figure}`builder-entry`.\n\n```{toctree}\nsources\n```\n'
+    write_project(folder, page, f'careerkb_data_dir = "data"\n{conf}')
+    (folder / "sources.md").write_text(SOURCES_PAGE, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("builder", "href"), [("html", "sources.html#source-guide"), ("singlehtml", "#source-guide")]
+)
+def test_a_figure_writes_its_value_and_a_link_to_its_source_with_smart_quotes(
+    make_app: type[SphinxTestApp], tmp_path: Path, builder: str, href: str
+) -> None:
+    app = make_app(builder, srcdir=_figure_project(tmp_path))
+    app.build()
+    assert warnings_of(app) == []
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert (
+        "“Entry” pay is "
+        '<span class="careerkb-figure"><span class="careerkb-figure-value">$90K–$135K</span> ('
+        f'<a class="reference internal" href="{href}" title="A Guide">'
+        '<span class="careerkb-citation">Example’s Press, mid-2026</span></a>)</span>.'
+    ) in page
+
+
+def test_a_stale_figure_says_so_after_its_linked_source(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    app = make_app("html", srcdir=_figure_project(tmp_path, 'careerkb_today = "2029-06-30"\n'))
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="careerkb-figure-value">$90K–$135K</span> (<span class="careerkb-cite">'
+        '<a class="reference internal" href="sources.html#source-guide" title="A Guide">'
+        '<span class="careerkb-citation">Example’s Press, mid-2026</span></a>, '
+        '<strong class="careerkb-stale">may be out of date</strong></span>)</span>'
+    ) in page
+
+
+def test_other_writers_get_the_figure_text_and_latex_the_link(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("latex", srcdir=_figure_project(tmp_path))
+    app.build()
+    latex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\DUrole{careerkb-figure-value}{\\$90K\\textendash{}\\$135K}" in latex
+    assert "\\hyperref[\\detokenize{sources:source-guide}]" in latex
 
 
 def test_an_unknown_figure_warns_at_its_line_with_a_suggestion(

@@ -23,7 +23,7 @@ from careerkb.recording import active as active_recording
 from careerkb.recording import fingerprint, fingerprint_of, start_recording, stop_recording
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import LINKS, name_index
-from careerkb.sphinxext.nodes import catalogue_list
+from careerkb.sphinxext.nodes import catalogue_list, cited_figure
 from careerkb.sphinxext.store import build_state, knowledge
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ def _finish_page(app: Sphinx, doctree: nodes.document) -> None:
         for xref in doctree.findall(addnodes.pending_xref)
         if (key := (xref.get("refdomain"), xref.get("reftype"))) in LINKS
     }
+    # A figure's link to its source is resolved when the page is written, as a pending one is.
+    links.update(("source", figure["source"]) for figure in doctree.findall(cited_figure))
     if links:
         # Fingerprinted once every page is read (see _pages_to_rewrite): a link's target may be
         # on a page read later.

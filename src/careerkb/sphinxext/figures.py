@@ -8,17 +8,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxRole
 
 from careerkb.knowledge import UnknownRecordError
 from careerkb.sphinxext.domain import careerkb_domain
-from careerkb.sphinxext.render import citation, source_ref
+from careerkb.sphinxext.links import one_fragment
+from careerkb.sphinxext.nodes import cited_figure
+from careerkb.sphinxext.render import STALE_NOTE, citation, source_ref
 from careerkb.sphinxext.store import build_state
 from careerkb.sphinxext.warnings import Subtype, warn
+from careerkb.views.content import Citation
 from careerkb.views.figures import InlineFigure, inline_change, inline_figure
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxTranslator
 
     from careerkb.views.context import Context
 
@@ -41,21 +46,17 @@ class FigureRole(SphinxRole):
         if view.problem:
             warn(view.problem, Subtype.BAD_ARGUMENT, self.get_location())
         careerkb_domain(self.env).note_render(view.collection, view.record_id)
-        # As few nodes as the figure needs: a page may hold thousands, and every transform and
-        # writer of the build walks each node (benchmarks/figure_roles.py measures the cost).
-        cite = (
-            citation(view.citation)
-            if view.citation.stale
-            else source_ref(view.citation.source_id, view.citation.text)
-        )
-        figure = nodes.inline(
+        cite = view.citation
+        cited = f"{cite.text}, {STALE_NOTE}" if cite.stale else cite.text
+        figure = cited_figure(
             "",
             "",
-            nodes.inline(view.value, view.value, classes=["careerkb-figure-value"]),
-            nodes.Text(" ("),
-            cite,
-            nodes.Text(")"),
+            nodes.Text(view.value),
+            nodes.Text(f" ({cited})"),
             classes=["careerkb-figure"],
+            source=cite.source_id,
+            stale=cite.stale,
+            refdoc=self.env.current_document.docname,
         )
         return [figure], []
 
@@ -68,6 +69,46 @@ class ChangeRole(FigureRole):
     view = staticmethod(inline_change)
 
 
+def usual_nodes(figure: cited_figure) -> nodes.inline:
+    """The nodes a figure stands for: its value's span, and its citation as a link still to
+    resolve. The text comes from the figure's children, as the read left it (smart quotes and
+    all)."""
+    value, cited = (child.astext() for child in figure.children)
+    stale = bool(figure["stale"])
+    text = cited[2:-1].removesuffix(f", {STALE_NOTE}") if stale else cited[2:-1]
+    source = figure["source"]
+    return nodes.inline(
+        "",
+        "",
+        nodes.inline(value, value, classes=["careerkb-figure-value"]),
+        nodes.Text(" ("),
+        citation(Citation(source, text, stale)) if stale else source_ref(source, text),
+        nodes.Text(")"),
+        classes=list(figure["classes"]),
+    )
+
+
+def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
+    """Write the usual nodes, their link resolved as the references resolver would have."""
+    builder = translator.builder
+    usual = usual_nodes(figure)
+    usual.parent = figure.parent  # for writers that ask where a node stands
+    xref = next(usual.findall(addnodes.pending_xref))
+    content = xref[0]
+    link = careerkb_domain(builder.env).resolve_xref(
+        builder.env, figure["refdoc"], builder, "source", xref["reftarget"], xref, content
+    )
+    if link is not None:
+        link["refuri"] = one_fragment(link["refuri"])
+    xref.replace_self(link if link is not None else content)
+    usual.walkabout(translator)
+    raise nodes.SkipNode
+
+
 def setup_figures(app: Sphinx) -> None:
+    # A writer without a visitor here writes an inline (Sphinx's translators look a node's
+    # classes up in turn): the text of the value and citation, without the link.
+    visitor = (_visit, None)
+    app.add_node(cited_figure, html=visitor, latex=visitor, text=visitor, man=visitor, texinfo=visitor)
     app.add_role_to_domain("careerkb", "figure", FigureRole())
     app.add_role_to_domain("careerkb", "change", ChangeRole())

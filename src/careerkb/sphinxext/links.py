@@ -64,9 +64,17 @@ class OneFileFragments(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         for node in self.document.findall(nodes.reference):
-            uri = node.get("refuri", "")
-            if uri.count("#") > 1:
-                node["refuri"] = with_anchor(uri, uri.rpartition("#")[2])
+            if "refuri" in node:
+                node["refuri"] = one_fragment(node["refuri"])
+
+
+def one_fragment(uri: str) -> str:
+    """``uri`` with the last of its fragments only, as :class:`OneFileFragments` leaves it.
+
+    >>> one_fragment("#document-sources#source-guide"), one_fragment("sources.html#source-guide")
+    ('#source-guide', 'sources.html#source-guide')
+    """
+    return with_anchor(uri, uri.rpartition("#")[2]) if uri.count("#") > 1 else uri
 
 
 def page_reference(builder: Builder, fromdoc: str, todoc: str, text: str) -> nodes.reference:

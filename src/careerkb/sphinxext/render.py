@@ -103,14 +103,17 @@ def span(part: Span) -> nodes.Node:
     raise TypeError(f"no node for {part!r}")
 
 
+#: What a citation adds when its figure has aged.
+STALE_NOTE = "may be out of date"
+
+
 def citation(cite: Citation) -> nodes.inline:
     """'CR Labs, The Builders, mid-2026', linked to the source's entry, flagged when the figure has aged."""
     link = nodes.inline(classes=["careerkb-cite"])
     link += source_ref(cite.source_id, cite.text)
     if cite.stale:
-        note = "may be out of date"
         link += nodes.Text(", ")
-        link += nodes.strong(note, note, classes=["careerkb-stale"])
+        link += nodes.strong(STALE_NOTE, STALE_NOTE, classes=["careerkb-stale"])
     return link
 
 

@@ -35,6 +35,7 @@ from careerkb.search.synonyms import synonym_groups
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.glossary import glossary_names
 from careerkb.sphinxext.links import site_uri
+from careerkb.sphinxext.nodes import cited_figure
 from careerkb.sphinxext.script_data import script_json
 from careerkb.sphinxext.store import knowledge
 
@@ -116,6 +117,9 @@ def text_of(node: nodes.Node) -> str:
             return
         if isinstance(current, nodes.Text):
             parts.append(current.astext())
+            return
+        if isinstance(current, cited_figure):
+            walk(current[0])  # its value: the citation after it is a link
             return
         for child in current.children:
             walk(child)
