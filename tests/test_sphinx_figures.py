@@ -42,7 +42,10 @@ def test_a_figure_is_one_node_holding_its_text_and_its_source(app: SphinxTestApp
 
 
 SOURCES_PAGE = "# Sources\n\n```{careerkb:sources}\n```\n"
-CURLY = "sources:\n  - {id: guide, title: A Guide, publisher: \"Example's Press\", as_of: mid-2026,\n     url: https://example.org/guide, covers: Two roles.}\n"
+CURLY = (
+    'sources:\n  - {id: guide, title: A Guide, publisher: "Example\'s Press", as_of: mid-2026,\n'
+    "     url: https://example.org/guide, covers: Two roles.}\n"
+)
 
 
 def _figure_project(folder: Path, conf: str = "") -> Path:
@@ -72,7 +75,9 @@ def test_a_figure_writes_its_value_and_a_link_to_its_source_with_smart_quotes(
     ) in page
 
 
-def test_a_stale_figure_says_so_after_its_linked_source(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+def test_a_stale_figure_says_so_after_its_linked_source(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
     app = make_app("html", srcdir=_figure_project(tmp_path, 'careerkb_today = "2029-06-30"\n'))
     app.build()
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")

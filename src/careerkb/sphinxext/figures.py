@@ -5,7 +5,7 @@ market figure from the data as text, with its source and date, so prose never ty
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -23,7 +23,9 @@ from careerkb.views.figures import InlineFigure, inline_change, inline_figure
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.util.docutils import SphinxTranslator
+    from sphinx.writers.html5 import HTML5Translator
 
     from careerkb.views.context import Context
 
@@ -69,39 +71,65 @@ class ChangeRole(FigureRole):
     view = staticmethod(inline_change)
 
 
-def usual_nodes(figure: cited_figure) -> nodes.inline:
-    """The nodes a figure stands for: its value's span, and its citation as a link still to
-    resolve. The text comes from the figure's children, as the read left it (smart quotes and
-    all)."""
+def _parts(figure: cited_figure) -> tuple[str, Citation]:
+    """The value and the citation, as the read left their text (smart quotes and all)."""
     value, cited = (child.astext() for child in figure.children)
     stale = bool(figure["stale"])
     text = cited[2:-1].removesuffix(f", {STALE_NOTE}") if stale else cited[2:-1]
-    source = figure["source"]
+    return value, Citation(figure["source"], text, stale)
+
+
+def usual_nodes(figure: cited_figure) -> nodes.inline:
+    """The nodes a figure stands for: its value's span, and its citation as a link still to resolve."""
+    value, cite = _parts(figure)
     return nodes.inline(
         "",
         "",
         nodes.inline(value, value, classes=["careerkb-figure-value"]),
         nodes.Text(" ("),
-        citation(Citation(source, text, stale)) if stale else source_ref(source, text),
+        citation(cite) if cite.stale else source_ref(cite.source_id, cite.text),
         nodes.Text(")"),
         classes=list(figure["classes"]),
     )
 
 
-def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
-    """Write the usual nodes, their link resolved as the references resolver would have."""
-    builder = translator.builder
-    usual = usual_nodes(figure)
-    usual.parent = figure.parent  # for writers that ask where a node stands
-    xref = next(usual.findall(addnodes.pending_xref))
-    content = xref[0]
-    link = careerkb_domain(builder.env).resolve_xref(
-        builder.env, figure["refdoc"], builder, "source", xref["reftarget"], xref, content
+def _source_link(builder: Builder, figure: cited_figure, content: nodes.Element) -> nodes.reference | None:
+    """The link to the figure's source around ``content``, as the references resolver would make it;
+    None when no page describes the source."""
+    xref = addnodes.pending_xref("", content, refexplicit=True)
+    env = builder.env
+    link = careerkb_domain(env).resolve_xref(
+        env, figure["refdoc"], builder, "source", figure["source"], xref, content
     )
     if link is not None:
         link["refuri"] = one_fragment(link["refuri"])
-    xref.replace_self(link if link is not None else content)
+    return link
+
+
+def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
+    """Any writer: the usual nodes, their link resolved."""
+    usual = usual_nodes(figure)
+    usual.parent = figure.parent  # for writers that ask where a node stands
+    xref = next(usual.findall(addnodes.pending_xref))
+    content = cast("nodes.Element", xref[0])  # source_ref's inline
+    xref.replace_self(_source_link(translator.builder, figure, content) or content)
     usual.walkabout(translator)
+    raise nodes.SkipNode
+
+
+def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
+    """The HTML of the usual nodes, written without making them: a page may hold thousands."""
+    value, cite = _parts(figure)
+    html = f'<span class="careerkb-citation">{translator.encode(cite.text)}</span>'
+    link = _source_link(translator.builder, figure, nodes.inline())
+    if link is not None:
+        uri, title = (translator.attval(link[name]) for name in ("refuri", "reftitle"))
+        html = f'<a class="reference internal" href="{uri}" title="{title}">{html}</a>'
+    if cite.stale:
+        stale = f'<strong class="careerkb-stale">{STALE_NOTE}</strong>'
+        html = f'<span class="careerkb-cite">{html}, {stale}</span>'
+    value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
+    translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({html})</span>")
     raise nodes.SkipNode
 
 
@@ -109,6 +137,8 @@ def setup_figures(app: Sphinx) -> None:
     # A writer without a visitor here writes an inline (Sphinx's translators look a node's
     # classes up in turn): the text of the value and citation, without the link.
     visitor = (_visit, None)
-    app.add_node(cited_figure, html=visitor, latex=visitor, text=visitor, man=visitor, texinfo=visitor)
+    app.add_node(
+        cited_figure, html=(_visit_html, None), latex=visitor, text=visitor, man=visitor, texinfo=visitor
+    )
     app.add_role_to_domain("careerkb", "figure", FigureRole())
     app.add_role_to_domain("careerkb", "change", ChangeRole())
