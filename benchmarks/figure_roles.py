@@ -1,14 +1,22 @@
 """What a figure role costs next to the text it renders: one page, a table of N rows, built as
 figure roles and as the same table in plain text. Prints both build times and their ratio.
 
-Run with `.venv/bin/python -m benchmarks.figure_roles --rows 4000`. It asserts nothing: compare
-the figures between changes. Add `--profile FILE` to write a cProfile of the figure build.
+Run with `.venv/bin/python -m benchmarks.figure_roles --rows 3000`. It asserts nothing: compare
+the figures between changes. The builds alternate and the medians of `--runs` (3) are compared,
+because a shared machine's seconds wander by a third from one build to the next. Add
+`--profile FILE` to write a cProfile of one more figure build.
+
+Measured on the 2-CPU development machine, 3000 rows (6000 figures), medians of three:
+before (a figure was 8 nodes: inline, value inline, 4 texts, pending link, citation inline)
+2.60 x the text; after (one `cited_figure` node with two texts, written straight to HTML)
+single runs gave 1.11 to 1.97 x, mostly about 1.45 x (see docs/performance.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,14 +49,26 @@ def build_seconds(source: Path, profile: Path | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=4000)
-    parser.add_argument("--profile", type=Path, help="write a cProfile of the figure build here")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each, alternating; medians compared")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of one more figure build here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        text = build_seconds(project(Path(temp) / "text", TEXT, args.rows))
-        figures = build_seconds(project(Path(temp) / "figures", FIGURES, args.rows), args.profile)
-    print(f"{args.rows} rows, {2 * args.rows} figures")
-    print(f"plain text:   {text:6.1f} s")
-    print(f"figure roles: {figures:6.1f} s  ({figures / text:.2f} x the text)")
+        text_source = project(Path(temp) / "text", TEXT, args.rows)
+        figure_source = project(Path(temp) / "figures", FIGURES, args.rows)
+        texts, figures = [], []
+        for _ in range(args.runs):
+            texts.append(build_seconds(text_source))
+            figures.append(build_seconds(figure_source))
+        if args.profile:
+            build_seconds(figure_source, args.profile)
+    text, figure = statistics.median(texts), statistics.median(figures)
+    print(f"{args.rows} rows, {2 * args.rows} figures, median of {args.runs} builds each")
+    print(f"plain text:   {text:6.1f} s  (runs: {_listed(texts)})")
+    print(f"figure roles: {figure:6.1f} s  (runs: {_listed(figures)}), {figure / text:.2f} x the text")
+
+
+def _listed(seconds: list[float]) -> str:
+    return " ".join(f"{each:.1f}" for each in seconds)
 
 
 if __name__ == "__main__":
