@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 from careerkb import __version__
-from careerkb.files import write_atomically
 
 TYPE_CHECKING = False  # not typing's: the look-ups' snapshot reads this module on its fast path
 
@@ -96,6 +95,8 @@ def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        from careerkb.files import write_atomically  # tempfile: not on the look-ups' fast path
+
         write_atomically(path, pickle.dumps((wanted, kb), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
@@ -128,6 +129,8 @@ def _keep(folder: Path, name: str, svg: bytes) -> None:
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        from careerkb.files import write_atomically
+
         write_atomically(folder / name, svg)
         kept = sorted(folder.glob("*.svg"), key=lambda path: path.stat().st_mtime, reverse=True)
         for old in kept[DRAWINGS_KEPT:]:

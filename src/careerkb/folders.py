@@ -9,7 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from careerkb.problems import Problem
+# Not typing.TYPE_CHECKING, and Problem only when a stray file is found: careerkb.problems
+# imports dataclasses, a fifth of the look-ups' cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from careerkb.problems import Problem
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -41,9 +45,7 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Problem]]:
         here = Path(folder)
         for name in sorted(subfolders):
             if (here / name).is_symlink():
-                problems.append(
-                    Problem.at(here / name, 1, (), "a link to a folder; careerkb does not follow it")
-                )
+                problems.append(_problem(here / name, "a link to a folder; careerkb does not follow it"))
         for name in sorted(names):
             if name.startswith("."):
                 continue
@@ -51,8 +53,14 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Problem]]:
             if problem is None:
                 files.append(here / name)
             else:
-                problems.append(Problem.at(here / name, 1, (), problem))
+                problems.append(_problem(here / name, problem))
     return _each_file_once(files), problems
+
+
+def _problem(path: Path, message: str) -> Problem:
+    from careerkb.problems import Problem
+
+    return Problem.at(path, 1, (), message)
 
 
 def _each_file_once(files: list[Path]) -> list[Path]:
