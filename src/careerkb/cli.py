@@ -7,9 +7,7 @@ Heavy imports wait until a command needs them, so ``careerkb --help`` starts at 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -147,6 +145,8 @@ def _load(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _print_json(value: Any) -> int:
+    import json  # here: a look-up answered from the snapshot prints no JSON of its own
+
     from careerkb.characters import json_visible
 
     print(json_visible(json.dumps(value, indent=2, ensure_ascii=False)))
@@ -500,7 +500,12 @@ def _say(text: str, *, bold: bool = False, hang: str = "") -> None:
     """
     from careerkb.characters import visible
 
-    width = max((shutil.get_terminal_size().columns if sys.stdout.isatty() else 80) - 1, 20)
+    columns = 80
+    if sys.stdout.isatty():  # shutil (and the archive modules it imports) only for a terminal
+        import shutil
+
+        columns = shutil.get_terminal_size().columns
+    width = max(columns - 1, 20)
     lines = visible(text).split("\n")
     wrapped = "\n".join(
         textwrap.fill(line, width=width, subsequent_indent=hang, break_on_hyphens=False) or line
