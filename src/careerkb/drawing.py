@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import textwrap
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -71,24 +72,30 @@ def _style() -> Iterator[None]:
     # without pyplot, so no GUI backend and no global figure state are involved.
     import matplotlib
 
-    with matplotlib.rc_context(
-        {
-            "svg.hashsalt": "careerkb",  # stable ids inside the file
-            "svg.fonttype": "path",  # glyphs as paths: the file looks the same everywhere
-            "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine lays out alike
-            "font.size": 10,
-            "text.parse_math": False,  # '$90K–$135K' is money, not mathematics
-            "text.color": GREY,
-            "axes.labelcolor": GREY,
-            "axes.edgecolor": GREY,
-            "xtick.color": GREY,
-            "ytick.color": GREY,
-            "figure.facecolor": "none",
-            "axes.facecolor": "none",
-            "savefig.transparent": True,
-            "hatch.linewidth": 1.0,
-        }
+    with (
+        matplotlib.rc_context(
+            {
+                "svg.hashsalt": "careerkb",  # stable ids inside the file
+                "svg.fonttype": "path",  # glyphs as paths: the file looks the same everywhere
+                "font.family": "DejaVu Sans",  # ships with matplotlib, so every machine lays out alike
+                "font.size": 10,
+                "text.parse_math": False,  # '$90K–$135K' is money, not mathematics
+                "text.color": GREY,
+                "axes.labelcolor": GREY,
+                "axes.edgecolor": GREY,
+                "xtick.color": GREY,
+                "ytick.color": GREY,
+                "figure.facecolor": "none",
+                "axes.facecolor": "none",
+                "savefig.transparent": True,
+                "hatch.linewidth": 1.0,
+            }
+        ),
+        warnings.catch_warnings(),
     ):
+        # A label too long for the figure (hostile or just wordy data) leaves constrained layout
+        # nothing to fit; matplotlib then draws without it, which is the right fallback.
+        warnings.filterwarnings("ignore", message="constrained_layout not applied", category=UserWarning)
         yield
 
 
