@@ -48,12 +48,14 @@ CURLY = (
 )
 
 
-def _figure_project(folder: Path, conf: str = "") -> Path:
+def _figure_project(folder: Path, conf: str = "", *, sources_page: bool = True) -> Path:
     shutil.copytree(FIXTURES / "minimal", folder / "data")
     (folder / "data" / "sources.yaml").write_text(CURLY, encoding="utf-8")
-    page = '# Page\n\n"Entry" pay is {careerkb:figure}`builder-entry`.\n\n```{toctree}\nsources\n```\n'
+    page = '# Page\n\n"Entry" pay is {careerkb:figure}`builder-entry`.\n'
+    if sources_page:
+        page += "\n```{toctree}\nsources\n```\n"
+        (folder / "sources.md").write_text(SOURCES_PAGE, encoding="utf-8")
     write_project(folder, page, f'careerkb_data_dir = "data"\n{conf}')
-    (folder / "sources.md").write_text(SOURCES_PAGE, encoding="utf-8")
     return folder
 
 
@@ -87,6 +89,29 @@ def test_a_stale_figure_says_so_after_its_linked_source(
         '<span class="careerkb-citation">Example’s Press, mid-2026</span></a>, '
         '<strong class="careerkb-stale">may be out of date</strong></span>)</span>'
     ) in page
+
+
+def test_without_a_sources_page_a_figure_names_its_source_unlinked_and_quietly(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("html", srcdir=_figure_project(tmp_path, sources_page=False))
+    app.build()
+    assert warnings_of(app) == []  # links made from the data do not warn (careerkb.sphinxext.links)
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="careerkb-figure-value">$90K–$135K</span> ('
+        '<span class="careerkb-citation">Example’s Press, mid-2026</span>)</span>.'
+    ) in page
+
+
+def test_the_text_builder_writes_the_figure_and_its_citation(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("text", srcdir=_figure_project(tmp_path, 'careerkb_today = "2029-06-30"\n'))
+    app.build()
+    text = " ".join((Path(app.outdir) / "index.txt").read_text(encoding="utf-8").split())
+    # The usual nodes, the stale note in bold; Sphinx's text builder makes no smart quotes.
+    assert "pay is $90K–$135K (Example's Press, mid-2026, **may be out of date**)." in text
 
 
 def test_other_writers_get_the_figure_text_and_latex_the_link(

@@ -49,12 +49,11 @@ class FigureRole(SphinxRole):
             warn(view.problem, Subtype.BAD_ARGUMENT, self.get_location())
         careerkb_domain(self.env).note_render(view.collection, view.record_id)
         cite = view.citation
-        cited = f"{cite.text}, {STALE_NOTE}" if cite.stale else cite.text
         figure = cited_figure(
             "",
             "",
             nodes.Text(view.value),
-            nodes.Text(f" ({cited})"),
+            nodes.Text(_cited_text(cite)),
             classes=["careerkb-figure"],
             source=cite.source_id,
             stale=cite.stale,
@@ -71,12 +70,18 @@ class ChangeRole(FigureRole):
     view = staticmethod(inline_change)
 
 
+def _cited_text(cite: Citation) -> str:
+    """The citation's text as the figure's second child: ' (source, date[, stale note])'."""
+    return f" ({cite.text}, {STALE_NOTE})" if cite.stale else f" ({cite.text})"
+
+
 def _parts(figure: cited_figure) -> tuple[str, Citation]:
-    """The value and the citation, as the read left their text (smart quotes and all)."""
+    """The value and the citation, as the read left their text (smart quotes and all): the
+    inverse of :func:`_cited_text`."""
     value, cited = (child.astext() for child in figure.children)
     stale = bool(figure["stale"])
-    text = cited[2:-1].removesuffix(f", {STALE_NOTE}") if stale else cited[2:-1]
-    return value, Citation(figure["source"], text, stale)
+    text = cited.removeprefix(" (").removesuffix(")")
+    return value, Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
 
 
 def usual_nodes(figure: cited_figure) -> nodes.inline:
