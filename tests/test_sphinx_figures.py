@@ -77,6 +77,22 @@ def test_a_figure_writes_its_value_and_a_link_to_its_source_with_smart_quotes(
     ) in page
 
 
+def test_a_figure_on_the_page_that_describes_its_source_links_within_the_page(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    project = _figure_project(tmp_path)
+    with (project / "sources.md").open("a", encoding="utf-8") as page:
+        page.write("\nEntry pay is {careerkb:figure}`builder-entry`.\n")
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert warnings_of(app) == []
+    page = (Path(app.outdir) / "sources.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="careerkb-figure-value">$90K–$135K</span> ('
+        '<a class="reference internal" href="#source-guide" title="A Guide">'
+    ) in page
+
+
 def test_a_stale_figure_says_so_after_its_linked_source(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:

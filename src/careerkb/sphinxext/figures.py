@@ -100,13 +100,13 @@ def usual_nodes(figure: cited_figure) -> nodes.inline:
 
 def _source_link(builder: Builder, figure: cited_figure, content: nodes.Element) -> nodes.reference | None:
     """The link to the figure's source around ``content``, as the references resolver would make it;
-    None when no page describes the source."""
+    None when no page describes the source. On the page that describes it, the link is a ``refid``."""
     xref = addnodes.pending_xref("", content, refexplicit=True)
     env = builder.env
     link = careerkb_domain(env).resolve_xref(
         env, figure["refdoc"], builder, "source", figure["source"], xref, content
     )
-    if link is not None:
+    if link is not None and "refuri" in link:
         link["refuri"] = one_fragment(link["refuri"])
     return link
 
@@ -128,7 +128,8 @@ def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     html = f'<span class="careerkb-citation">{translator.encode(cite.text)}</span>'
     link = _source_link(translator.builder, figure, nodes.inline())
     if link is not None:
-        uri, title = (translator.attval(link[name]) for name in ("refuri", "reftitle"))
+        uri = translator.attval(link["refuri"] if "refuri" in link else f"#{link['refid']}")
+        title = translator.attval(link["reftitle"])
         html = f'<a class="reference internal" href="{uri}" title="{title}">{html}</a>'
     if cite.stale:
         stale = f'<strong class="careerkb-stale">{STALE_NOTE}</strong>'
