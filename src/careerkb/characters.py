@@ -10,7 +10,6 @@ and ``ls`` do.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Controls (Unicode category Cc: C0, DEL, C1) other than tab and newline; every format character
 # (Cf: zero-width, joiners, the byte-order mark, bidirectional embeddings, overrides and isolates,
@@ -48,6 +47,10 @@ def first_unsafe(text: str, *, allow_layout: bool = True) -> tuple[int, str] | N
 
 def describe(char: str) -> str:
     """A character's code point and name, e.g. 'U+001B ESCAPE'."""
+    # Here, not above: loading its tables costs the look-ups' cold start a tenth, and only
+    # error messages name characters.
+    import unicodedata
+
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "control character")
     return f"U+{ord(char):04X} {name}"
 
