@@ -13,7 +13,6 @@ or written is ignored: it only ever saves time, it never changes an answer.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -27,9 +26,19 @@ if TYPE_CHECKING:
 
     from careerkb.knowledge import KnowledgeBase
 
+try:  # hashlib's own BLAKE2 without hashlib, which loads OpenSSL: a tenth of a look-up's start
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
+
 _CODE = Path(__file__).parent
 #: Drawings kept at most; the least recently used go first. A drawing is some tens of kilobytes.
 DRAWINGS_KEPT = 500
+
+
+def digest(text: str, *, size: int) -> str:
+    """A short hexadecimal digest of ``text``, ``size`` bytes long, to name a file by."""
+    return blake2b(text.encode(), digest_size=size).hexdigest()
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +59,7 @@ def key(folder: Path, files: Iterable[Path]) -> str | None:
     unchanged; hashing is cheap next to parsing. Take the key *before* reading the data, so an
     edit made during the read misses the cache.
     """
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     digest.update(f"{__version__} {sys.version} {folder.resolve()}".encode())
     try:
         for path in [*sorted(_CODE.glob("*.py")), *files]:
@@ -66,7 +75,7 @@ def entry(folder: Path) -> Path | None:
     root = cache_dir()
     if root is None:
         return None
-    name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
+    name = digest(str(folder.resolve()), size=10)
     return root / f"{name}.pickle"
 
 

@@ -6,7 +6,6 @@ Heavy imports wait until a command needs them, so ``careerkb --help`` starts at 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import textwrap
@@ -15,6 +14,7 @@ from pathlib import Path
 # Not typing.TYPE_CHECKING: importing typing is a good part of the look-ups' fast start-up.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Sequence
     from typing import Any
 
@@ -27,14 +27,18 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from careerkb import snapshot
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    plain = snapshot.plain_arguments(arguments)
+    if plain is not None and snapshot.replay(plain):  # answered without the data or the parser
+        return 0
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return 2
-    from careerkb import snapshot
-
-    if snapshot.replay(args):  # a look-up answered without loading the data
+    if plain is None and snapshot.replay(args):  # a look-up written otherwise, as `--data=DIR`
         return 0
     from careerkb.characters import visible
     from careerkb.knowledge import UnknownRecordError
@@ -62,11 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # here: a look-up answered from the snapshot needs no parser
+
     parser = argparse.ArgumentParser(
         prog="careerkb",
         description="AI job roles, pay bands, demand, learning paths and terms, with their sources.",
     )
-    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--version", action=_version_action())
     parser.set_defaults(command=None)
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument(
@@ -121,21 +127,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _VersionAction(argparse.Action):
-    """Like argparse's own, but reads the package metadata only when asked: that import is slow."""
+def _version_action() -> type[argparse.Action]:
+    """Like argparse's own version action, but reads the package metadata only when asked: that
+    import is slow. Made here because argparse itself waits until a parser is needed."""
+    import argparse
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+    class VersionAction(argparse.Action):
+        def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from importlib import metadata
+        def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+            from importlib import metadata
 
-        try:
-            version = metadata.version("careerkb")
-        except metadata.PackageNotFoundError:  # a source tree that is not installed
-            from careerkb import __version__ as version
-        print(f"{parser.prog} {version}")
-        parser.exit()
+            try:
+                version = metadata.version("careerkb")
+            except metadata.PackageNotFoundError:  # a source tree that is not installed
+                from careerkb import __version__ as version
+            print(f"{parser.prog} {version}")
+            parser.exit()
+
+    return VersionAction
 
 
 def _load(args: argparse.Namespace) -> KnowledgeBase:

@@ -21,7 +21,6 @@ Standard library only at import: the fast path must not pay for what it avoids.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -34,11 +33,14 @@ from careerkb.names import normalize
 TYPE_CHECKING = False  # not typing's, whose import costs more than the rest of the fast path
 if TYPE_CHECKING:
     import argparse
+    import types
     from collections.abc import Sequence
     from typing import Any, TypeAlias
 
     from careerkb.knowledge import KnowledgeBase, NameIndex
 
+    #: What a look-up was asked: argparse's reading of it, or :func:`plain_arguments`.
+    Arguments: TypeAlias = argparse.Namespace | types.SimpleNamespace
     Event: TypeAlias = tuple[Any, ...]
     """``("raw", text)``, ``("say", text, bold, hang)`` or ``("table", cells, {terminal: drawn})``."""
 
@@ -66,8 +68,51 @@ _VIEWS = Path(__file__).parent / "views"
 
 # --- answering ------------------------------------------------------------------------------
 
+#: Each look-up's positional arguments, by the names the command line gives them.
+_POSITIONALS = {
+    "term": ("query",),
+    "role": ("id",),
+    "occupation": ("key",),
+    "compare": ("first", "second"),
+    "tiers": (),
+    "roles": (),
+}
 
-def replay(args: argparse.Namespace) -> bool:
+
+def plain_arguments(argv: Sequence[str]) -> Arguments | None:
+    """``argv`` read as the command's parser would read it, when it is a look-up written plainly:
+    its positional arguments, ``--json``, ``--data DIR``, and ``--tier TIER`` for ``roles``.
+    None for anything else (``--help``, ``--data=DIR``, an abbreviated option, a mistake), which
+    the parser then reads. Building that parser imports argparse, gettext, locale and shutil: a
+    quarter of what a look-up answered from the snapshot costs."""
+    if not argv or argv[0] not in _POSITIONALS:
+        return None
+    command, rest = argv[0], list(argv[1:])
+    values: dict[str, Any] = {"command": command, "data": None, "json": False}
+    if command == "roles":
+        values["tier"] = None
+    positionals = []
+    while rest:
+        word = rest.pop(0)
+        if word == "--json":
+            values["json"] = True
+        elif word in ("--data", "--tier") and word[2:] in values and rest and not rest[0].startswith("-"):
+            value = rest.pop(0)
+            values[word[2:]] = Path(value) if word == "--data" else value
+        elif word.startswith("-"):
+            return None
+        else:
+            positionals.append(word)
+    names = _POSITIONALS[command]
+    if len(positionals) != len(names):
+        return None
+    values.update(zip(names, positionals, strict=True))
+    import types  # loaded already, as the interpreter starts; argparse is not
+
+    return types.SimpleNamespace(**values)
+
+
+def replay(args: Arguments) -> bool:
     """Print the answer to ``args`` from the snapshot; False when it holds none."""
     folder = _folder(args)
     if folder is None:
@@ -84,7 +129,7 @@ def replay(args: argparse.Namespace) -> bool:
     return True
 
 
-def _question(args: argparse.Namespace, names: dict[str, dict[str, str]]) -> tuple[Any, ...] | None:
+def _question(args: Arguments, names: dict[str, dict[str, str]]) -> tuple[Any, ...] | None:
     """The key of the answer to ``args``: the command, the records it names, and --json."""
 
     def named(kind: str, name: str) -> str | None:
@@ -111,7 +156,7 @@ def _question(args: argparse.Namespace, names: dict[str, dict[str, str]]) -> tup
 def _file_name(question: tuple[Any, ...] | None) -> str:
     if question is None or None in question:
         raise ValueError("the snapshot holds no answer to this question")
-    return hashlib.blake2b(repr(question).encode(), digest_size=12).hexdigest()
+    return cache.digest(repr(question), size=12)
 
 
 def _play(events: Sequence[Event]) -> None:
@@ -148,7 +193,7 @@ def _terminal() -> tuple[Any, ...]:
 # --- the folder -----------------------------------------------------------------------------
 
 
-def _folder(args: argparse.Namespace) -> Path | None:
+def _folder(args: Arguments) -> Path | None:
     """The snapshot's folder for the data ``args`` names, as the data and the code are now."""
     if args.command not in COMMANDS:
         return None
@@ -159,7 +204,7 @@ def _folder(args: argparse.Namespace) -> Path | None:
     key = cache.key(data, [*sorted(_VIEWS.glob("*.py")), *data_files(data)])
     if key is None:
         return None
-    stamp = hashlib.blake2b(f"{key} {FORMAT} {_libraries()}".encode(), digest_size=10).hexdigest()
+    stamp = cache.digest(f"{key} {FORMAT} {_libraries()}", size=10)
     return entry.with_name(f"{entry.stem}.snapshot") / stamp
 
 
