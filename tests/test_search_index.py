@@ -70,9 +70,10 @@ def test_two_entries_leading_to_one_place_are_refused() -> None:
 
 
 def test_postings_are_written_as_distances_and_weights_in_five_bit_digits() -> None:
-    # Entries 2 and 40 with weights 9 and 1: distances 2 and 38; 38 needs two digits,
-    # 6 (with the "more follows" flag: 32 + 6) then 1.
-    assert encode_postings([2, 9, 40, 1]) == "CJ" + "mB" + "B"
+    # Entry 2 with weight 9: distance 2, doubled, plus one as a weight follows: 5, then 9.
+    # Entry 40 with weight 1: distance 38, doubled, 76, and no weight; 76 needs two digits,
+    # 12 (with the "more follows" flag: 32 + 12) then 2.
+    assert encode_postings([2, 9, 40, 1]) == "F" + "J" + "sC"
     assert encode_postings([]) == ""
 
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 import careerkb
+from careerkb.search.index import encode_postings
 from careerkb.search.text import stem, words
 
 if TYPE_CHECKING:
@@ -207,6 +208,18 @@ def test_the_browser_reads_every_entrys_address_as_written(page: Page, base_url:
             missing.append(address)
     assert len(addresses) > 500
     assert missing == []
+
+
+def test_the_browser_reads_postings_as_the_index_wrote_them(page: Page, base_url: str) -> None:
+    # Distances of one digit and of several, weights of 1 (left out) and above, a long list.
+    lists = {
+        "short": [0, 1, 1, 8, 33, 1, 2000, 3],
+        "long": [number for entry in range(0, 40_000, 37) for number in (entry, entry % 5 + 1)],
+        "one": [123_456, 1],
+    }
+    page.goto(f"{base_url}/search.html")
+    written = {stem: encode_postings(found) for stem, found in lists.items()}
+    assert page.evaluate("part => window.careerkbSearchReadPostings(part)", written) == lists
 
 
 def test_the_browser_stems_every_word_as_the_index_did(page: Page, base_url: str) -> None:

@@ -24,7 +24,7 @@ Kind = Literal["term", "role", "section"]
 #: How much a word counts in each field of an entry, against body text.
 FIELD_WEIGHTS: dict[Field, int] = {"name": 8, "title": 4, "heading": 2, "body": 1}
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -131,16 +131,19 @@ def varint(number: int) -> str:
 
 def encode_postings(found: list[int]) -> str:
     """A stem's ``[entry, weight, ...]`` list as text: each entry as its distance from the one
-    before (entries are in order, so most distances are small), then its weight.
+    before (entries are in order, so most distances are small), doubled, plus one when a weight
+    other than 1 follows. Most words are in body text once, with weight 1: those cost only their
+    distance.
 
-    >>> encode_postings([3, 8, 4, 1, 40, 2])  # entries 3, 4, 40: distances 3, 1, 36
-    'DIBBkBC'
+    >>> encode_postings([3, 8, 4, 1, 40, 2])  # distances 3, 1, 36 -> heads 7, 2, 73; weights 8, -, 2
+    'HICpCC'
     """
     out = []
     previous = 0
     for at in range(0, len(found), 2):
         entry, weight = found[at], found[at + 1]
-        out.append(varint(entry - previous) + varint(weight))
+        head = 2 * (entry - previous)
+        out.append(varint(head) if weight == 1 else varint(head + 1) + varint(weight))
         previous = entry
     return "".join(out)
 

@@ -63,7 +63,8 @@
     return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
-  // Each stem's postings back as [entry, weight, entry, weight, ...] from their text.
+  // Each stem's postings back as [entry, weight, entry, weight, ...] from their text: each
+  // entry's distance from the one before, doubled, plus one when its weight follows (else 1).
   function readPostings(part) {
     const lists = {};
     Object.keys(part).forEach(function (stemName) {
@@ -72,11 +73,20 @@
       let value = 0;
       let shift = 0;
       let entry = 0;
+      let weightFollows = false;
       for (let i = 0; i < text.length; i++) {
         const digit = DIGIT_VALUE[text[i]];
         value += (digit & 31) * Math.pow(2, shift);
         if (digit >= 32) { shift += 5; continue; }
-        if (list.length % 2 === 0) { entry += value; list.push(entry); } else { list.push(value); }
+        if (weightFollows) {
+          list.push(value);
+          weightFollows = false;
+        } else {
+          entry += Math.floor(value / 2);
+          list.push(entry);
+          weightFollows = value % 2 === 1;
+          if (!weightFollows) list.push(1);
+        }
         value = 0;
         shift = 0;
       }
@@ -488,6 +498,8 @@
       });
     });
   };
+  // Postings are written by careerkb/search/index.py and read here; a test holds the two together.
+  window.careerkbSearchReadPostings = readPostings;
   // The stemmer exists here and in careerkb/search/text.py; tests compare the two on every word
   // of the handbook's glossary.
   window.careerkbSearchStems = function (list) {
