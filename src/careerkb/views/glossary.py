@@ -115,9 +115,11 @@ def letter_pages(counts: Sequence[tuple[str, int]], most: int) -> list[tuple[str
     has a page of its own), balanced so that the largest page is as small as it can be.
 
     >>> letter_pages([("A", 5), ("B", 1), ("C", 4), ("D", 2)], 6)
-    [('A',), ('B', 'C'), ('D',)]
-    >>> letter_pages([("A", 5), ("B", 1), ("C", 4), ("D", 2)], 12)
-    [('A', 'B', 'C', 'D')]
+    [('A', 'B'), ('C', 'D')]
+    >>> letter_pages([("A", 3), ("B", 3), ("C", 3), ("D", 3), ("E", 3)], 12)  # not 12 and 3
+    [('A', 'B', 'C'), ('D', 'E')]
+    >>> letter_pages([("A", 9), ("B", 1)], 4)  # a letter is never split
+    [('A',), ('B',)]
     """
     if not counts:
         return []
