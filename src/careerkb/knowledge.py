@@ -404,7 +404,7 @@ class KnowledgeBase(Answerer):
 
     @query
     def terms_filed_under(self, letter: str) -> tuple[Term, ...]:
-        """The terms filed under a letter (see :func:`letter_of`), in alphabetical order: a page
+        """The terms filed under a letter (see ``letter_of``), in alphabetical order: a page
         of some letters depends on their terms only.
 
         >>> [term.term for term in kb.terms_filed_under("Q")]
