@@ -138,7 +138,7 @@ def glossary(context: Context, request: Request) -> glossary_views.Glossary | gl
     if "letters" in request.options and not letters:
         raise ViewProblem(
             "the :letters: option is empty; name the letters of this page, such as 'A-C' "
-            "(MyST reads a # as the start of a comment: quote a value holding one, as in \"#, A-C\")"
+            '(MyST reads a # as the start of a comment: quote a value holding one, as in "#, A-C")'
         )
     return glossary_views.glossary(context, glossary_views.Letters.parse(letters) if letters else None)
 
