@@ -58,7 +58,7 @@ from careerkb.views.content import (
 )
 from careerkb.views.context import DEFAULT_GLOSSARY_SPLIT_AT
 from careerkb.views.figures import inline_figure
-from careerkb.views.glossary import Glossary, GlossaryIndex, letter_anchor, letter_pages
+from careerkb.views.glossary import Glossary, GlossaryIndex, Letters, letter_anchor, letter_pages
 from careerkb.views.requests import VIEWS, Request
 from careerkb.views.roles import RoleProfile
 from careerkb.views.sources import Sources, source_anchor
@@ -313,10 +313,9 @@ def _glossary_pages(kb: KnowledgeBase) -> list[Page]:
     counts = [(letter, len(kb.terms_filed_under(letter))) for letter in kb.glossary_letters()]
     pages = []
     for letters in letter_pages(counts, DEFAULT_GLOSSARY_SPLIT_AT):
-        first, last = letters[0], letters[-1]
-        shown = first if first == last else f"{first}-{last}"
-        slug = "-".join(dict.fromkeys("0" if letter == "#" else letter.lower() for letter in (first, last)))
-        title = f"Glossary: {first}" if first == last else f"Glossary: {first} to {last}"
+        shown = str(Letters.spanning(letters))
+        slug = shown.replace("#", "0").lower()
+        title = f"Glossary: {shown.replace('-', ' to ')}"
         pages.append(
             Page(f"{GLOSSARY}/{slug}", title, (Directive("glossary", options=(("letters", shown),)),))
         )

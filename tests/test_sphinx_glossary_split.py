@@ -220,6 +220,13 @@ def test_a_bad_letters_option_warns_at_its_page_and_line(
     )
 
 
+def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    serial = build(make_app, _project(tmp_path / "serial"), parallel=1)
+    parallel = build(make_app, _project(tmp_path / "parallel"), parallel=2)
+    assert warnings_of(parallel) == []
+    assert output_tree(Path(parallel.outdir)) == output_tree(Path(serial.outdir))
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path}"

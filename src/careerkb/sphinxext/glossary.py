@@ -38,7 +38,7 @@ from careerkb.sphinxext.script_data import add_script_data_node
 from careerkb.sphinxext.store import knowledge
 from careerkb.sphinxext.warnings import Subtype, warn
 from careerkb.views import requests
-from careerkb.views.glossary import GlossaryIndex, letter_anchor, letter_pages
+from careerkb.views.glossary import GlossaryIndex, Letters, letter_anchor, letter_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -149,8 +149,7 @@ def _fill_letter_bars(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     bars = list(doctree.findall(letter_bar))
     if not bars:
         return
-    pages = careerkb_domain(app.env).glossary_pages
-    shown_on = {letter: page for page, (letters, _) in pages.items() for letter in letters}
+    shown_on = _pages_of_letters(careerkb_domain(app.env).glossary_pages)
     for bar in bars:
         filled = nodes.paragraph(ids=bar["ids"], classes=bar["classes"])
         for index, letter in enumerate(sorted(shown_on, key=letter_key)):
@@ -168,19 +167,18 @@ def _check_letter_pages(app: Sphinx, env: BuildEnvironment) -> None:
     pages = careerkb_domain(env).glossary_pages
     if kb is None or not pages:
         return
-    shown_on: dict[str, str] = {}
+    shown_on = _pages_of_letters(pages)
     for page, (letters, line) in sorted(pages.items()):
         for letter in letters:
-            if letter in shown_on:
+            if shown_on[letter] != page:
                 message = f"the glossary's letter {letter} is on page {shown_on[letter]!r} already"
                 warn(message, Subtype.GLOSSARY_PAGES, (page, line))
-            shown_on.setdefault(letter, page)
     missing = [letter for letter in kb.glossary_letters() if letter not in shown_on]
     if not missing:
         return
     counts = [(letter, len(kb.terms_filed_under(letter))) for letter in missing]
     split_at = app.config.careerkb_glossary_split_at
-    ranges = ", ".join(_range(page) for page in letter_pages(counts, split_at))
+    ranges = ", ".join(str(Letters.spanning(page)) for page in letter_pages(counts, split_at))
     # At the glossary page, which is where a reader misses them; else at the first letter page.
     page = min(pages, key=lambda name: (bool(pages[name][0]), name))
     line = pages[page][1]
@@ -194,8 +192,13 @@ def _check_letter_pages(app: Sphinx, env: BuildEnvironment) -> None:
     )
 
 
-def _range(letters: tuple[str, ...]) -> str:
-    return letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"
+def _pages_of_letters(pages: dict[str, tuple[tuple[str, ...], int]]) -> dict[str, str]:
+    """Letter -> the page showing it; the first page by name, where two show it (a warning)."""
+    shown_on: dict[str, str] = {}
+    for page, (letters, _) in sorted(pages.items()):
+        for letter in letters:
+            shown_on.setdefault(letter, page)
+    return shown_on
 
 
 def _rewrite_glossary_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -102,6 +102,15 @@ class Letters:
             ranges.append((first, last))
         return cls(tuple(ranges))
 
+    @classmethod
+    def spanning(cls, letters: Sequence[str]) -> Letters:
+        """The range from the first of ``letters`` to the last, as a page of them names it.
+
+        >>> str(Letters.spanning(["#", "A", "B"])), str(Letters.spanning(["Q"]))
+        ('#-B', 'Q')
+        """
+        return cls(((letters[0], letters[-1]),))
+
     def includes(self, letter: str) -> bool:
         key = letter_key(letter)
         return any(letter_key(first) <= key <= letter_key(last) for first, last in self.ranges)
