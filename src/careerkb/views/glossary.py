@@ -60,11 +60,8 @@ class Glossary(View):
 
 @dataclass(frozen=True)
 class GlossaryIndex(View):
-    """The glossary page of a glossary too large for one page: its letters, whose terms are on
-    letter pages, and how many terms there are."""
-
-    letters: tuple[str, ...] = ()
-    size: int = 0
+    """The glossary page of a glossary too large for one page, whose terms are on pages of
+    letters: what it shows of them (the A-Z bar, the filter) is known once every page is read."""
 
 
 _LETTER = r"(#|[^\W\d_])"
@@ -146,8 +143,8 @@ def letter_pages(counts: Sequence[tuple[str, int]], most: int) -> list[tuple[str
 
     # Packing greedily under a limit makes the fewest pages that limit allows; the smallest limit
     # that makes no more pages than ``most`` does balances them.
-    wanted = len(packed(max(most, 1)))
-    low, high = max(count for _, count in counts), max(sum(count for _, count in counts), 1)
+    wanted = len(packed(most))
+    low, high = max(count for _, count in counts), sum(count for _, count in counts)
     while low < high:
         middle = (low + high) // 2
         if len(packed(middle)) <= wanted:
@@ -164,7 +161,7 @@ def glossary(context: Context, letters: Letters | None = None) -> Glossary | Glo
     size = kb.glossary_size()
     split = size > context.glossary_split_at
     if letters is None and split:
-        return GlossaryIndex((), letters=kb.glossary_letters(), size=size)
+        return GlossaryIndex(())
     if letters is not None and not split:
         raise ViewProblem(
             f":letters: {letters} makes a page of the glossary, but its {size} terms fit on one page "
@@ -172,7 +169,7 @@ def glossary(context: Context, letters: Letters | None = None) -> Glossary | Glo
             ":letters: shows them all; remove this page or lower the setting"
         )
     chosen = [letter for letter in kb.glossary_letters() if letters is None or letters.includes(letter)]
-    if not chosen:
+    if letters is not None and not chosen:
         raise ViewProblem(f"no term is filed under :letters: {letters}", empty=True)
     groups = []
     ids: list[str] = []
