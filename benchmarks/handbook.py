@@ -299,20 +299,20 @@ def plan(kb: KnowledgeBase) -> list[Page]:
             "Market and demand",
             (_intro("Every demand figure the sources give."), Directive("market-facts")),
         ),
-        *_glossary_pages(kb),
+        *glossary_pages(kb),
         Page(SOURCES, "Sources", (_intro("The documents every figure comes from."), Directive("sources"))),
     ]
 
 
-def _glossary_pages(kb: KnowledgeBase) -> list[Page]:
-    """The glossary page; above careerkb_glossary_split_at terms, with a page of letters for
-    each group of letters that fits, as a handbook of that size would have."""
+def glossary_pages(kb: KnowledgeBase, split_at: int = DEFAULT_GLOSSARY_SPLIT_AT) -> list[Page]:
+    """The glossary page; above ``split_at`` terms (careerkb_glossary_split_at), with a page of
+    letters for each group of letters that fits, as a handbook of that size would have."""
     intro = _intro("Every term the handbook uses, A to Z.")
-    if kb.glossary_size() <= DEFAULT_GLOSSARY_SPLIT_AT:
+    if kb.glossary_size() <= split_at:
         return [Page(GLOSSARY, "Glossary", (intro, Directive("glossary")))]
     counts = [(letter, len(kb.terms_filed_under(letter))) for letter in kb.glossary_letters()]
     pages = []
-    for letters in letter_pages(counts, DEFAULT_GLOSSARY_SPLIT_AT):
+    for letters in letter_pages(counts, split_at):
         shown = str(Letters.spanning(letters))
         slug = shown.replace("#", "0").lower()
         title = f"Glossary: {shown.replace('-', ' to ')}"
