@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import re
 import string
@@ -55,8 +56,9 @@ from careerkb.views.content import (
     WebLink,
     is_blocks,
 )
+from careerkb.views.context import DEFAULT_GLOSSARY_SPLIT_AT
 from careerkb.views.figures import inline_figure
-from careerkb.views.glossary import Glossary
+from careerkb.views.glossary import Glossary, GlossaryIndex, Letters, letter_anchor, letter_pages
 from careerkb.views.requests import VIEWS, Request
 from careerkb.views.roles import RoleProfile
 from careerkb.views.sources import Sources, source_anchor
@@ -151,7 +153,8 @@ def directive(name: str, argument: str = "", options: Iterable[tuple[str, str]] 
     char = "~" if "`" in argument else "`"
     fence = char * max(3, _longest_run(body, char) + 1)
     lines = [f"{fence}{{{name}}}" + (f" {argument}" if argument else "")]
-    lines += [f":{key}: {value}" for key, value in options]
+    # MyST reads an option's '#' as the start of a comment, unless the value is quoted.
+    lines += [f":{key}: {json.dumps(value) if '#' in value else value}" for key, value in options]
     if body:
         lines += ["", body] if lines[1:] else [body]
     return "\n".join([*lines, fence])
@@ -296,9 +299,28 @@ def plan(kb: KnowledgeBase) -> list[Page]:
             "Market and demand",
             (_intro("Every demand figure the sources give."), Directive("market-facts")),
         ),
-        Page(GLOSSARY, "Glossary", (_intro("Every term the handbook uses, A to Z."), Directive("glossary"))),
+        *glossary_pages(kb),
         Page(SOURCES, "Sources", (_intro("The documents every figure comes from."), Directive("sources"))),
     ]
+
+
+def glossary_pages(kb: KnowledgeBase, split_at: int = DEFAULT_GLOSSARY_SPLIT_AT) -> list[Page]:
+    """The glossary page; above ``split_at`` terms (careerkb_glossary_split_at), with a page of
+    letters for each group of letters that fits, as a handbook of that size would have."""
+    intro = _intro("Every term the handbook uses, A to Z.")
+    if kb.glossary_size() <= split_at:
+        return [Page(GLOSSARY, "Glossary", (intro, Directive("glossary")))]
+    counts = [(letter, len(kb.terms_filed_under(letter))) for letter in kb.glossary_letters()]
+    pages = []
+    for letters in letter_pages(counts, split_at):
+        shown = str(Letters.spanning(letters))
+        slug = shown.replace("#", "0").lower()
+        title = f"Glossary: {shown.replace('-', ' to ')}"
+        pages.append(
+            Page(f"{GLOSSARY}/{slug}", title, (Directive("glossary", options=(("letters", shown),)),))
+        )
+    listed = Prose.of(toctree((page.docname for page in pages), hidden=True))
+    return [Page(GLOSSARY, "Glossary", (intro, Directive("glossary"), listed)), *pages]
 
 
 @dataclass(frozen=True)
@@ -708,6 +730,8 @@ def _twin_block(twin: Twin, writer: MySTWriter, page: Page, number: int, block: 
             return "\n\n".join(body + _terms_on_page(twin, page.docname))
         case Glossary():
             return "\n\n".join(_glossary(twin, writer, view, page.docname))
+        case GlossaryIndex():
+            return _letter_bar(twin)
         case Sources():
             return "\n\n".join(_sources(twin, writer, view, page.docname))
     return "\n\n".join(writer.blocks(view.blocks))
@@ -728,9 +752,15 @@ def _terms_on_page(twin: Twin, docname: str) -> list[str]:
     return [labelled("Terms on this page", ", ".join(map(term_ref, names)))]
 
 
+def _letter_bar(twin: Twin) -> str:
+    """The A–Z bar: every letter, linked to its heading on whichever page shows it."""
+    letters = twin.context.kb.glossary_letters()
+    return " ".join(myst_role("ref", f"{letter} <{letter_anchor(letter)}>") for letter in letters)
+
+
 def _glossary(twin: Twin, writer: MySTWriter, view: Glossary, docname: str) -> list[str]:
     """An A–Z bar, then per letter a rubric and a glossary of its terms, as careerkb renders it."""
-    body = [" ".join(myst_role("ref", f"{group.letter} <{group.anchor}>") for group in view.groups)]
+    body = [_letter_bar(twin)]
     for group in view.groups:
         body.append(f"({group.anchor})=\n" + directive("rubric", md(group.letter)))
         entries = []

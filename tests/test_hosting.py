@@ -204,6 +204,18 @@ def test_sphinx_sitemap_forgets_the_pages_an_incremental_build_does_not_write(
         ("careerkb_today = 20261201\n", r"careerkb_today = 20261201 in conf\.py: give a date"),
         ("careerkb_json_api = 'yes'\n", r"careerkb_json_api = 'yes' in conf\.py: give True or False"),
         (
+            "careerkb_glossary_split_at = -5\n",
+            r"careerkb_glossary_split_at = -5 in conf\.py: give a whole number of terms, 1 or more",
+        ),
+        (
+            "careerkb_glossary_split_at = '500'\n",
+            r"careerkb_glossary_split_at = '500' in conf\.py: give a whole",
+        ),
+        (
+            "careerkb_glossary_split_at = 2.5\n",
+            r"careerkb_glossary_split_at = 2\.5 in conf\.py: give a whole",
+        ),
+        (
             "careerkb_require_all_rendered = 1\n",
             r"careerkb_require_all_rendered = 1 in conf\.py: give True or False",
         ),

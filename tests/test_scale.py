@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 import pytest
 from benchmarks import edits
 from benchmarks.build import differences, output_digests
-from benchmarks.handbook import PART_SIZE, write_careerkb_handbook
+from benchmarks.handbook import PART_SIZE, Directive, Prose, glossary_pages, write_careerkb_handbook
 from benchmarks.scaled import write_scaled_data
 
 import careerkb
+from careerkb.views.glossary import Letters
 from tests.conftest import build, warnings_of
 
 if TYPE_CHECKING:
@@ -35,6 +36,24 @@ def scaled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     kb = careerkb.load(write_scaled_data(FACTOR, project / "data"))
     write_careerkb_handbook(kb, project / "docs")
     return project
+
+
+def test_above_the_threshold_the_handbook_has_a_page_for_each_group_of_letters() -> None:
+    kb = careerkb.load()
+    index, *pages = glossary_pages(kb, split_at=40)
+    directives = [block for page in pages for block in page.blocks if isinstance(block, Directive)]
+    chosen = [Letters.parse(dict(directive.options)["letters"]) for directive in directives]
+    for letter in kb.glossary_letters():
+        assert sum(letters.includes(letter) for letters in chosen) == 1, letter
+    for letters in chosen:
+        shown = [letter for letter in kb.glossary_letters() if letters.includes(letter)]
+        assert len(shown) == 1 or sum(len(kb.terms_filed_under(letter)) for letter in shown) <= 40
+    toctree = index.blocks[-1]
+    assert isinstance(toctree, Prose)
+    assert all(page.docname in str(toctree.parts[0]) for page in pages)
+    # MyST would read the '#' of the first page's letters as a comment.
+    assert ':letters: "#-' in directives[0].markdown()
+    assert [page.docname for page in glossary_pages(kb)] == ["glossary"]  # 232 terms: one page
 
 
 def _copy(project: Path, target: Path) -> Path:

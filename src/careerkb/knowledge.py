@@ -162,6 +162,25 @@ def term_names(term: Term) -> Iterable[str]:
         yield term.abbreviation
 
 
+def letter_of(term: Term) -> str:
+    """The letter a term is filed under; '#' for names that start with a digit or a sign.
+
+    >>> letter_of(Term(id="x", term="3D printing", definition="Printing in layers."))
+    '#'
+    """
+    first = term.term[0].upper()
+    return first if first.isalpha() else "#"
+
+
+def letter_key(letter: str) -> tuple[bool, str]:
+    """Where a letter comes in the glossary: '#' first, then the letters in alphabetical order.
+
+    >>> sorted(["B", "#", "A"], key=letter_key)
+    ['#', 'A', 'B']
+    """
+    return (letter != "#", letter)
+
+
 Entries = Mapping[str, tuple[tuple[Record, Origin], ...]]
 
 
@@ -358,6 +377,40 @@ class KnowledgeBase(Answerer):
         True
         """
         return self.terms_index.get(key)
+
+    @query
+    def term_name(self, key: str) -> str:
+        """The name a term is shown by, by any of its names: all a link to it shows, so a page
+        linking to a term does not depend on the term's definition.
+
+        >>> kb.term_name("rag")
+        'Retrieval-Augmented Generation'
+        """
+        return self.terms_index.get(key).term
+
+    @query
+    def glossary_size(self) -> int:
+        """How many terms the glossary holds: whether it fits on one page depends on it alone."""
+        return len(self.indexes.glossary)
+
+    @query
+    def glossary_letters(self) -> tuple[str, ...]:
+        """The letters the glossary's terms are filed under, '#' first.
+
+        >>> kb.glossary_letters()[:4]
+        ('#', 'A', 'B', 'C')
+        """
+        return tuple(self.indexes.glossary_by_letter)
+
+    @query
+    def terms_filed_under(self, letter: str) -> tuple[Term, ...]:
+        """The terms filed under a letter (see ``letter_of``), in alphabetical order: a page
+        of some letters depends on their terms only.
+
+        >>> [term.term for term in kb.terms_filed_under("Q")]
+        ['Quality assurance', 'Quantization']
+        """
+        return self.indexes.glossary_by_letter.get(letter, ())
 
     @query
     def term_id(self, name: str) -> str | None:
@@ -568,6 +621,8 @@ class Indexes:
     routes: tuple[Route, ...]
     plans: tuple[Plan, ...]
     glossary: tuple[Term, ...]
+    #: Letter -> its terms in alphabetical order; the letters in the order of letter_key.
+    glossary_by_letter: Mapping[str, tuple[Term, ...]]
     synonyms: tuple[SynonymGroup, ...]
     skills: tuple[SkillArea, ...]
     comparisons: tuple[Comparison, ...]
@@ -609,6 +664,9 @@ class Indexes:
         tiers_of = {role.id: role.tier for role in roles}
         figures: dict[str, SalaryBand | MarketFact] = {band.id: band for band in bands}
         figures.update((fact.id, fact) for fact in facts if fact.id not in figures)
+        glossary = records("glossary", Term)
+        alphabetical = sorted(glossary, key=lambda term: term.term.casefold())
+        by_letter = _grouped(alphabetical, lambda term: [letter_of(term)])
         return cls(
             sources=records("sources", Source),
             tiers=tuple(sorted(records("tiers", Tier), key=lambda tier: tier.order)),
@@ -621,7 +679,8 @@ class Indexes:
             backgrounds=records("backgrounds", Background),
             routes=records("routes", Route),
             plans=records("plans", Plan),
-            glossary=records("glossary", Term),
+            glossary=glossary,
+            glossary_by_letter={letter: by_letter[letter] for letter in sorted(by_letter, key=letter_key)},
             synonyms=records("synonyms", SynonymGroup),
             skills=records("skills", SkillArea),
             comparisons=comparisons,

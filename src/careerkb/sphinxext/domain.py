@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from careerkb.recording import Question
     from careerkb.sphinxext.site_search import PageEntry
 
-DATA_VERSION = 7
+DATA_VERSION = 8
 
 
 class Target(NamedTuple):
@@ -72,8 +72,12 @@ class CareerkbDomain(Domain):
         "links": {},  # docname -> {(kind, name): fingerprint}: what a page's links show
         "search": {},  # docname -> [PageEntry]: what the site search finds on the page
         "drawings": {},  # docname -> {SVG file name}: the drawings the page shows
-        # Not per page: what the catalogue pages' placeholders were last filled from.
+        # docname -> (letters, line): a split glossary's page of those letters; () for its A-Z page
+        "glossary_pages": {},
+        # Not per page: what the catalogue pages' placeholders were last filled from, and which
+        # glossary pages showed which letters when their A-Z bars were last filled.
         "cross_page_digest": "",
+        "glossary_layout": "",
     }
     data_version = DATA_VERSION
 
@@ -96,6 +100,10 @@ class CareerkbDomain(Domain):
     @property
     def drawings(self) -> dict[str, set[str]]:
         return self.data["drawings"]  # type: ignore[no-any-return]
+
+    @property
+    def glossary_pages(self) -> dict[str, tuple[tuple[str, ...], int]]:
+        return self.data["glossary_pages"]  # type: ignore[no-any-return]
 
     @property
     def catalogue_pages(self) -> set[str]:
@@ -160,7 +168,7 @@ class CareerkbDomain(Domain):
             if target.docname == docname:
                 del self.objects[key]
         per_page_data = (self.renders, self.mentions, self.reads, self.links, self.search_entries)
-        for per_page in (*per_page_data, self.drawings):
+        for per_page in (*per_page_data, self.drawings, self.glossary_pages):
             per_page.pop(docname, None)
         self.catalogue_pages.discard(docname)
 
@@ -168,7 +176,7 @@ class CareerkbDomain(Domain):
         for key, target in otherdata["objects"].items():
             if target.docname in docnames:
                 self.objects[key] = target
-        for name in ("renders", "mentions", "reads", "links", "search", "drawings"):
+        for name in ("renders", "mentions", "reads", "links", "search", "drawings", "glossary_pages"):
             for docname, values in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = values

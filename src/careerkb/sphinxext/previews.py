@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from careerkb.knowledge import term_names
 from careerkb.sphinxext.domain import careerkb_domain
 from careerkb.sphinxext.links import site_uri
 from careerkb.sphinxext.script_data import script_json
@@ -36,10 +37,11 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def preview_data(app: Sphinx, kb: KnowledgeBase) -> dict[str, dict[str, str]]:
-    """Anchor id -> the title, short text and site-relative URL of what it points at."""
+def preview_data(app: Sphinx, kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
+    """Anchor id -> the title, short text and site-relative URL of what it points at; for a
+    term, also its names (its name first), which the filter of a split glossary searches."""
     builder = app.builder
-    data: dict[str, dict[str, str]] = {}
+    data: dict[str, dict[str, Any]] = {}
     std_objects = app.env.domains.standard_domain.objects
     for term in sorted(kb.glossary, key=lambda t: t.id):
         found = std_objects.get(("term", term.term))
@@ -48,7 +50,9 @@ def preview_data(app: Sphinx, kb: KnowledgeBase) -> dict[str, dict[str, str]]:
         docname, anchor = found
         title = f"{term.term} ({term.abbreviation})" if term.abbreviation else term.term
         url = site_uri(builder, docname, anchor)
-        data[anchor] = {"title": title, "text": first_sentence(term.definition), "url": url, "kind": "term"}
+        names = list(dict.fromkeys(name for name in term_names(term) if name != term.id))
+        text = first_sentence(term.definition)
+        data[anchor] = {"title": title, "text": text, "url": url, "kind": "term", "names": names}
     for (objtype, record_id), target in sorted(careerkb_domain(app.env).objects.items()):
         if objtype != "role":
             continue
@@ -58,7 +62,7 @@ def preview_data(app: Sphinx, kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     return data
 
 
-def script_for(data: dict[str, dict[str, str]]) -> str:
+def script_for(data: dict[str, dict[str, Any]]) -> str:
     """The data as a script. '<', '>' and '&' are escaped, so no text can end the script early.
 
     >>> script_for({"x": {"text": "</script><b>"}})

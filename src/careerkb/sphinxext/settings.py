@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from careerkb.clock import DEFAULT_MAX_AGE_DAYS
 from careerkb.sphinxext.render import block
 from careerkb.views.content import Code, Table
+from careerkb.views.context import DEFAULT_GLOSSARY_SPLIT_AT
 from careerkb.views.model import View
 
 if TYPE_CHECKING:
@@ -76,6 +77,12 @@ def _date(value: object, confdir: Path) -> str | None:
     return None
 
 
+def _terms(value: object, confdir: Path) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "give a whole number of terms, 1 or more"
+    return None
+
+
 def _boolean(value: object, confdir: Path) -> str | None:
     return None if isinstance(value, bool) else "give True or False"
 
@@ -113,6 +120,15 @@ SETTINGS: tuple[Setting, ...] = (
         "False",
         "When True, a record that no page shows is a warning, so nothing in the data is forgotten.",
         _boolean,
+    ),
+    Setting(
+        "careerkb_glossary_split_at",
+        DEFAULT_GLOSSARY_SPLIT_AT,
+        str(DEFAULT_GLOSSARY_SPLIT_AT),
+        "The most terms the glossary shows on one page. A glossary with more keeps its A-Z bar and "
+        "filter on its page and shows its terms on pages of a few letters each, which you add with "
+        "the glossary directive's :letters: option; the build names the pages it needs.",
+        _terms,
     ),
     Setting(
         "careerkb_json_api",

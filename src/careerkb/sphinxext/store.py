@@ -49,6 +49,8 @@ class BuildState:
     kb: KnowledgeBase | None
     clock: Clock
     data: DataStatus
+    #: careerkb_glossary_split_at: the most terms one page of the glossary shows.
+    glossary_split_at: int
     #: The pages resolved for writing in this build (in the main process, even when parallel
     #: workers write them), for the search index.
     written: set[str] = field(default_factory=set)
@@ -58,8 +60,8 @@ class BuildState:
     toctree_parents: dict[str, str] | None = None
 
     def context(self, kb: KnowledgeBase) -> Context:
-        """What the views of this build read: the knowledge base and the build's clock."""
-        return Context(kb, self.clock)
+        """What the views of this build read: the knowledge base, the build's clock and settings."""
+        return Context(kb, self.clock, self.glossary_split_at)
 
     def answerers(self) -> dict[str, Answerer]:
         """Whoever answers the questions pages record, in this build (see dependencies.py)."""
@@ -117,7 +119,8 @@ def _start(app: Sphinx) -> None:
     fixed = app.config.careerkb_today
     today = dt.date.fromisoformat(fixed) if fixed else dt.date.today()
     clock = Clock(today=today, max_age_days=app.config.careerkb_max_age_days)
-    setattr(app.env, _ATTRIBUTE, BuildState(kb, clock, DataStatus(kb is not None)))
+    split_at = app.config.careerkb_glossary_split_at
+    setattr(app.env, _ATTRIBUTE, BuildState(kb, clock, DataStatus(kb is not None), split_at))
 
 
 def setup_store(app: Sphinx) -> None:

@@ -34,6 +34,8 @@ class Subtype(StrEnum):
     """A figure is older than ``careerkb_max_age_days``."""
     NOT_RENDERED = "not_rendered"
     """A record appears on no page (when ``careerkb_require_all_rendered`` is on)."""
+    GLOSSARY_PAGES = "glossary_pages"
+    """A glossary split into pages of letters leaves a letter on no page, or shows it on two."""
 
 
 def warn(message: str, subtype: Subtype, location: nodes.Node | tuple[str, int] | str | None) -> None:

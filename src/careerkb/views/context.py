@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from careerkb.models import Cited, Role, SalaryBand
 
 
+#: The most terms the glossary shows on one page, unless careerkb_glossary_split_at says otherwise.
+DEFAULT_GLOSSARY_SPLIT_AT = 1000
+
+
 class Named(Protocol):
     """A role as a list of roles needs it: a :class:`~careerkb.models.Role` or a
     :class:`~careerkb.knowledge.RoleTitle`."""
@@ -37,10 +41,12 @@ class ViewProblem(Exception):  # noqa: N818 - a problem report, like careerkb.Pr
 
 @dataclass(frozen=True)
 class Context:
-    """The knowledge base a view reads, and the clock that says which figures have aged."""
+    """The knowledge base a view reads, the clock that says which figures have aged, and the
+    most terms one page of the glossary holds."""
 
     kb: KnowledgeBase
     clock: Clock = TIMELESS
+    glossary_split_at: int = DEFAULT_GLOSSARY_SPLIT_AT
 
     def citation(self, record: Cited) -> Citation:
         """'CR Labs, The Builders, mid-2026', flagged when the figure has aged."""

@@ -133,8 +133,14 @@ def compare(context: Context, request: Request) -> View:
     return compare_views.compare(context, compare_views.compared_roles(context, request.required_argument))
 
 
-def glossary(context: Context, request: Request) -> glossary_views.Glossary:
-    return glossary_views.glossary(context)
+def glossary(context: Context, request: Request) -> glossary_views.Glossary | glossary_views.GlossaryIndex:
+    letters = request.option("letters")
+    if "letters" in request.options and not letters:
+        raise ViewProblem(
+            "the :letters: option is empty; name the letters of this page, such as 'A-C' "
+            '(MyST reads a # as the start of a comment: quote a value holding one, as in "#, A-C")'
+        )
+    return glossary_views.glossary(context, glossary_views.Letters.parse(letters) if letters else None)
 
 
 def sources_list(context: Context, request: Request) -> sources.Sources:

@@ -68,6 +68,11 @@ OPTION_NOTES: dict[str, tuple[str, str]] = {
     "level": (f"comma-separated levels, from {', '.join(LEVEL_ORDER)}", "<levels>"),
     "measure": (f"one of {', '.join(MEASURES)}", "<measure>"),
     "caption": ("the caption to show", "<text>"),
+    "letters": (
+        'the letters this page of a split glossary shows, such as A-C, or "#, A" in quotes (MyST '
+        "reads a bare # as a comment); only for a glossary of more than careerkb_glossary_split_at terms",
+        "<letters>",
+    ),
 }
 
 # A usage line that opens a docstring, as in '```{careerkb:compare} a b``` — what it shows'.

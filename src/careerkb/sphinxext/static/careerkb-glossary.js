@@ -6,6 +6,11 @@
 // A reader typing a name wants that term first, not wherever the alphabet files it, so while a
 // filter is active the matches are moved, best first, into one results list above the letter
 // sections, which are hidden; clearing the filter puts every node back where it was built.
+//
+// A glossary too large for one page is split into pages of letters, and its pages' A-Z bar is
+// marked "careerkb-az-pages". There the filter searches every term, from the previews' data
+// (names, first sentence and address of each), and lists the matches as links; and an address
+// of a term or letter that is on another page now (glossary.html#term-x) is sent on to it.
 "use strict";
 
 (function () {
@@ -201,18 +206,7 @@
     return shown + " of " + total + terms + (shown === 1 ? " matches" : " match") + " \u201c" + value + "\u201d";
   }
 
-  function start() {
-    const lists = Array.from(document.querySelectorAll("dl.careerkb-glossary"));
-    if (!lists.length) return;
-    const entries = entriesOf(lists);
-    const letters = document.getElementById("glossary-letters");
-    const sections = [];
-    lists.forEach(function (list) {
-      const heading = list.previousElementSibling;
-      if (heading && heading.classList.contains("careerkb-az-heading")) sections.push(heading);
-      sections.push(list);
-    });
-
+  function filterForm() {
     const form = document.createElement("form");
     form.className = "careerkb-filter";
     form.setAttribute("role", "search");
@@ -229,13 +223,79 @@
     const count = form.appendChild(document.createElement("p"));
     count.className = "careerkb-filter-count";
     count.setAttribute("aria-live", "polite");
-    (letters || sections[0]).before(form);
+    return { form: form, input: input, count: count };
+  }
 
-    // The same classes as the letter lists, so the theme styles the results as it styles them.
+  // The same classes as the letter lists, so the theme styles the results as it styles them.
+  function resultsList() {
     const results = document.createElement("dl");
     results.id = "careerkb-glossary-results";
     results.className = "glossary careerkb-glossary careerkb-glossary-results";
     results.hidden = true;
+    return results;
+  }
+
+  // The entries that match, best first; within a rank, in the order given (alphabetical).
+  function matching(entries, query) {
+    const byRank = [];
+    for (let rank = 0; rank < RANKS; rank += 1) byRank.push([]);
+    entries.forEach(function (entry) {
+      const rank = rankOf(entry, query);
+      if (rank >= 0) byRank[rank].push(entry);
+    });
+    return byRank.flat();
+  }
+
+  // The filter's text kept in the address (?filter=...), so that a filtered view can be shared.
+  function keepInAddress(typed) {
+    const url = new URL(location.href);
+    if (typed) url.searchParams.set("filter", typed);
+    else url.searchParams.delete("filter");
+    history.replaceState(null, "", url);
+  }
+
+  function initialFilter() {
+    return new URL(location.href).searchParams.get("filter") || "";
+  }
+
+  function hashId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return "";  // not an address this page made
+    }
+  }
+
+  // Escape empties a search field in most browsers but not all; make it do so everywhere.
+  function clearOnEscape(input, clear) {
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && input.value) {
+        event.preventDefault();
+        clear();
+      }
+    });
+  }
+
+  function start() {
+    const bar = document.getElementById("glossary-letters");
+    if (bar && bar.classList.contains("careerkb-az-pages")) {
+      startSplit(bar);
+      return;
+    }
+    const lists = Array.from(document.querySelectorAll("dl.careerkb-glossary"));
+    if (!lists.length) return;
+    const entries = entriesOf(lists);
+    const letters = bar;
+    const sections = [];
+    lists.forEach(function (list) {
+      const heading = list.previousElementSibling;
+      if (heading && heading.classList.contains("careerkb-az-heading")) sections.push(heading);
+      sections.push(list);
+    });
+
+    const filter = filterForm();
+    (letters || sections[0]).before(filter.form);
+    const results = resultsList();
     sections[0].before(results);
 
     // Each list's children as built (whitespace included), kept until the filter is cleared, so
@@ -296,14 +356,8 @@
         restore();
         setFiltering(false);
       } else {
-        const byRank = [];
-        for (let rank = 0; rank < RANKS; rank += 1) byRank.push([]);
         // The entries are in the page's alphabetical order, which each rank keeps.
-        entries.forEach(function (entry) {
-          const rank = rankOf(entry, query);
-          if (rank >= 0) byRank[rank].push(entry);
-        });
-        const ranked = byRank.flat();
+        const ranked = matching(entries, query);
         showResults(ranked);
         setFiltering(true);
         const pattern = highlighter(query);
@@ -314,29 +368,19 @@
           marked = ranked;
         }
       }
-      count.textContent = countText(inResults.length, entries.length, query.text ? typed : "");
-      if (!keepAddress) {
-        const url = new URL(location.href);
-        if (query.text) url.searchParams.set("filter", typed);
-        else url.searchParams.delete("filter");
-        history.replaceState(null, "", url);
-      }
+      filter.count.textContent = countText(inResults.length, entries.length, query.text ? typed : "");
+      if (!keepAddress) keepInAddress(query.text ? typed : "");
     }
 
     function clearFilter() {
-      input.value = "";
+      filter.input.value = "";
       apply("", false);
     }
 
     // A link to a term the filter hides (a "See also" in the results, or an address with both a
     // filter and a term) would land nowhere: show the whole glossary, then go to the term.
     function revealTarget() {
-      let id;
-      try {
-        id = decodeURIComponent(location.hash.slice(1));
-      } catch (error) {
-        return;  // not an address this page made
-      }
+      const id = hashId();
       const target = id && document.getElementById(id);
       if (!target || !target.closest("dl.careerkb-glossary, .careerkb-az-heading")) return;
       if (target.closest("[hidden]")) {
@@ -345,20 +389,137 @@
       }
     }
 
+    const input = filter.input;
     input.addEventListener("input", function () { apply(input.value, false); });
-    input.addEventListener("keydown", function (event) {
-      // Escape empties a search field in most browsers but not all; make it do so everywhere.
-      if (event.key === "Escape" && input.value) {
-        event.preventDefault();
-        clearFilter();
-      }
-    });
+    clearOnEscape(input, clearFilter);
     window.addEventListener("hashchange", revealTarget);
     addCopyButtons(entries);
-    const initial = new URL(location.href).searchParams.get("filter") || "";
-    input.value = initial;
-    apply(initial, true);
+    input.value = initialFilter();
+    apply(input.value, true);
     revealTarget();
+  }
+
+  // --- a glossary split into pages of letters ------------------------------------------------
+
+  // Past this many matches the list says how many more there are: keep typing to narrow it.
+  const SHOWN_LIMIT = 200;
+
+  function root() {
+    return document.documentElement.dataset.content_root || "./";
+  }
+
+  // Every term of the glossary, from the previews' data, alphabetical as the pages are.
+  function termsOf(data) {
+    const terms = [];
+    Object.keys(data).forEach(function (anchor) {
+      const item = data[anchor];
+      if (item.kind !== "term" || !Array.isArray(item.names)) return;
+      const nameWords = wordsOf(item.names.join(" "));
+      terms.push({
+        anchor: anchor,
+        name: item.names[0],
+        text: item.text,
+        url: root() + item.url,
+        names: item.names.map(normalize),
+        nameLine: wordLine(nameWords),
+        allLine: wordLine(nameWords.concat(wordsOf(item.text))),
+      });
+    });
+    terms.sort(function (a, b) {
+      const x = a.name.toLowerCase();
+      const y = b.name.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return terms;
+  }
+
+  function resultOf(term, pattern) {
+    const title = document.createElement("dt");
+    const link = title.appendChild(document.createElement("a"));
+    link.href = term.url;
+    link.className = "reference internal";
+    link.textContent = term.name;
+    const definition = document.createElement("dd");
+    const text = definition.appendChild(document.createElement("p"));
+    text.textContent = term.text;
+    if (pattern) [link, text].forEach(function (node) { highlight(node, pattern); });
+    return [title, definition];
+  }
+
+  // An address of a term or letter this page no longer holds goes on to the page that does.
+  function followMoved(bar, data) {
+    const id = hashId();
+    if (!id || document.getElementById(id)) return;
+    const letter = Array.from(bar.querySelectorAll("a[href]")).find(function (link) {
+      return link.hash === "#" + encodeURIComponent(id) && link.pathname !== location.pathname;
+    });
+    if (letter) {
+      location.replace(letter.href);
+      return;
+    }
+    data.then(function (found) {
+      const item = found[id];
+      if (item && item.kind === "term") location.replace(root() + item.url);
+    });
+  }
+
+  function startSplit(bar) {
+    const data = window.careerkbLoadPreviewData ? window.careerkbLoadPreviewData() : Promise.resolve({});
+    followMoved(bar, data);
+    window.addEventListener("hashchange", function () { followMoved(bar, data); });
+    // This page's own terms (on a page of letters) keep their copy-link buttons, and are hidden
+    // with the bar while the results show.
+    const lists = Array.from(document.querySelectorAll("dl.careerkb-glossary"));
+    addCopyButtons(entriesOf(lists));
+    const own = lists.slice();
+    lists.forEach(function (list) {
+      const heading = list.previousElementSibling;
+      if (heading && heading.classList.contains("careerkb-az-heading")) own.push(heading);
+    });
+    const filter = filterForm();
+    bar.before(filter.form);
+    const results = resultsList();
+    bar.after(results);
+
+    data.then(function (found) {
+      const terms = termsOf(found);
+      const input = filter.input;
+
+      function apply(value, keepAddress) {
+        const typed = value.trim();
+        const query = queryOf(value);
+        const ranked = query.text ? matching(terms, query) : [];
+        const active = Boolean(query.text);
+        const pattern = active && ranked.length <= SHOWN_LIMIT ? highlighter(query) : null;
+        results.replaceChildren.apply(results, ranked.slice(0, SHOWN_LIMIT).flatMap(function (term) {
+          return resultOf(term, pattern);
+        }));
+        results.hidden = !active;
+        bar.hidden = active;
+        own.forEach(function (node) { node.hidden = active; });
+        let said = countText(ranked.length, terms.length, active ? typed : "");
+        if (ranked.length > SHOWN_LIMIT) said += "; the first " + SHOWN_LIMIT + " are shown";
+        filter.count.textContent = said;
+        if (!keepAddress) keepInAddress(active ? typed : "");
+      }
+
+      function clearFilter() {
+        input.value = "";
+        apply("", false);
+      }
+
+      // A result on this very page: show the page again, at the term.
+      results.addEventListener("click", function (event) {
+        const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+        if (link && link.pathname === location.pathname && document.getElementById(link.hash.slice(1))) {
+          clearFilter();
+        }
+      });
+      input.addEventListener("input", function () { apply(input.value, false); });
+      clearOnEscape(input, clearFilter);
+      input.value = initialFilter();
+      apply(input.value, true);
+    });
   }
 
   if (document.readyState === "loading") {

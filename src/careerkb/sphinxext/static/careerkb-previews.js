@@ -1,6 +1,7 @@
 // careerkb: a short preview of a glossary term or role when a reader hovers over or focuses a
 // link to it, closed with Escape; and an excerpt under term and role results on the search page.
 // The text comes from careerkb-previews-data.js, written at build time and loaded on first use.
+// window.careerkbLoadPreviewData() gives it to other scripts (the glossary's filter) as a promise.
 "use strict";
 
 (function () {
@@ -34,6 +35,9 @@
     }
     return loading;
   }
+
+  // The glossary's filter reads the same data, on a glossary split into pages of letters.
+  window.careerkbLoadPreviewData = load;
 
   function anchorOf(link) {
     const match = (link.getAttribute("href") || "").match(PATTERN);
