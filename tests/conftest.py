@@ -61,6 +61,13 @@ def run_cli() -> RunCli:
     return run
 
 
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``path`` with ``new``, as a contributor's edit; ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def write_project(folder: Path, page: str, conf: str = "") -> Path:
     """A one-page Sphinx project using careerkb, for tests that need their own page or data."""
     (folder / "conf.py").write_text(f'extensions = ["myst_parser", "careerkb.sphinxext"]\n{conf}')

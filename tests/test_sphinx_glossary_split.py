@@ -16,6 +16,7 @@ from careerkb.sphinxext.glossary import glossary_names
 from tests.conftest import (
     build,
     clean_build_of,
+    edit_file,
     output_tree,
     pages_read,
     pages_written,
@@ -227,18 +228,12 @@ def test_a_parallel_build_equals_a_serial_one(make_app: type[SphinxTestApp], tmp
     assert output_tree(Path(parallel.outdir)) == output_tree(Path(serial.outdir))
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_editing_one_term_reads_and_writes_its_page_of_letters_only(
     make_app: type[SphinxTestApp], tmp_path: Path
 ) -> None:
     project = _project(tmp_path)
     build(make_app, project)
-    _edit(project / "data" / "glossary.yaml", "Lists of numbers", "Vectors of numbers")
+    edit_file(project / "data" / "glossary.yaml", "Lists of numbers", "Vectors of numbers")
     rebuild = build(make_app, project)
     assert pages_read(rebuild) == {"d-z"}
     # And the page whose toctree lists it, as Sphinx writes a re-read page's parent.
@@ -253,8 +248,8 @@ def test_moving_a_letter_to_another_page_rewrites_the_bars_and_the_links(
 ) -> None:
     project = _project(tmp_path)
     build(make_app, project)
-    _edit(project / "a-c.md", "#, A-C", "#, A-B")
-    _edit(project / "d-z.md", "D-Z", "C-Z")
+    edit_file(project / "a-c.md", "#, A-C", "#, A-B")
+    edit_file(project / "d-z.md", "D-Z", "C-Z")
     rebuild = build(make_app, project)
     assert pages_read(rebuild) == {"a-c", "d-z"}
     assert {"glossary", "links"} <= pages_written(rebuild)

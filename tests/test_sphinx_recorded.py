@@ -14,6 +14,7 @@ from tests.conftest import (
     build,
     clean_build_of,
     directives_project,
+    edit_file,
     html_pages,
     output_tree,
     pages_read,
@@ -23,12 +24,6 @@ from tests.conftest import (
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _toy(tmp_path: Path, name: str = "toy") -> Path:
@@ -47,7 +42,7 @@ def test_a_new_directive_is_reread_when_what_it_showed_changes(
 ) -> None:
     project = _toy(tmp_path)
     build(make_app, project)
-    _edit(project / "data" / "roles.yaml", "summary: Builds models.", "summary: Trains and ships models.")
+    edit_file(project / "data" / "roles.yaml", "summary: Builds models.", "summary: Trains and ships models.")
     rebuild = build(make_app, project)
     assert pages_read(rebuild) == {"builder"}
     assert "Model Builder: Trains and ships models." in (Path(rebuild.outdir) / "builder.html").read_text()
@@ -60,9 +55,9 @@ def test_an_answer_that_did_not_change_rereads_nothing(make_app: type[SphinxTest
     project = _toy(tmp_path)
     build(make_app, project)
     bands = project / "data" / "salary_bands.yaml"
-    _edit(bands, "low: 220000", "low: 230000")
+    edit_file(bands, "low: 220000", "low: 230000")
     assert pages_read(build(make_app, project)) == set()
-    _edit(bands, "low: 90000", "low: 95000")
+    edit_file(bands, "low: 90000", "low: 95000")
     rebuild = build(make_app, project)
     assert pages_read(rebuild) == {"builder"}
     _assert_equals_clean(make_app, rebuild, project, tmp_path / "clean")
@@ -93,7 +88,7 @@ def test_a_data_edit_no_page_shows_rereads_no_page(make_app: type[SphinxTestApp]
     project = directives_project(tmp_path / "project")
     build(make_app, project)
     bands = project / "data" / "salary_bands.yaml"
-    _edit(
+    edit_file(
         bands,
         "    level: entry\n    level_label: Entry\n",
         "    level_label: Entry   # as printed\n    level: entry\n",
@@ -108,7 +103,7 @@ def test_moving_the_clock_past_the_cutoff_rereads_exactly_the_pages_with_old_fig
 ) -> None:
     project = directives_project(tmp_path / "project")
     # One figure two years older than the rest; the default age allowed is 730 days.
-    _edit(
+    edit_file(
         project / "data" / "salary_bands.yaml",
         "as_of: mid-2026\n    level: senior",
         "as_of: 2024\n    level: senior",
@@ -139,7 +134,7 @@ def test_a_role_whose_profile_moves_rewrites_the_pages_linking_to_it(
     profile.write_text("# Model Builder\n\nMoved to the maker page.\n", encoding="utf-8")
     # Last in the toctree, next to the links page: Sphinx itself does not re-write the pages
     # whose previous or next page changed.
-    _edit(project / "index.md", "links\n", "links\nroles/maker\n")
+    edit_file(project / "index.md", "links\n", "links\nroles/maker\n")
     rebuild = build(make_app, project)
     links = (Path(rebuild.outdir) / "links.html").read_text(encoding="utf-8")
     assert 'href="roles/maker.html#role-builder"' in links
@@ -176,11 +171,11 @@ def test_each_kind_of_edit_rereads_the_pages_it_changes_and_equals_a_clean_build
     project = directives_project(tmp_path / "project")
     chooser = Path(__file__).parent / "roots" / "test-chooser" / "chooser.md"
     (project / "chooser.md").write_text(chooser.read_text(encoding="utf-8"), encoding="utf-8")
-    _edit(project / "index.md", "links\n", "links\nchooser\n")
+    edit_file(project / "index.md", "links\n", "links\nchooser\n")
     before = html_pages(Path(build(make_app, project).outdir))
     wasted: dict[str, set[str]] = {}
     for number, (file, old, new) in enumerate(VISIBLE_EDITS):
-        _edit(project / "data" / file, old, new)
+        edit_file(project / "data" / file, old, new)
         rebuild = build(make_app, project)
         after = html_pages(Path(rebuild.outdir))
         # The pages of the project whose HTML changed (not Sphinx's index and search pages).
