@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerkb.sphinxext.nodes import cited_figure
-from tests.conftest import FIXTURES, warnings_of, write_project
+from tests.conftest import FIXTURES, minimal_data_with, warnings_of, write_project
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -36,8 +36,8 @@ def test_a_figure_is_one_node_holding_its_text_and_its_source(app: SphinxTestApp
         "$220K and up (Example Press, mid-2026)",
         "3.5 openings (Example Press, mid-2026)",
     ]
-    # A page may hold thousands: the value and the citation are its only children.
-    assert [len(list(figure.findall())) for figure in figures] == [3, 3, 3]
+    # A page may hold thousands: the value and the citation are its one text.
+    assert [len(list(figure.findall())) for figure in figures] == [2, 2, 2]
     assert {figure["source"] for figure in figures} == {"guide"}
 
 
@@ -118,6 +118,34 @@ def test_without_a_sources_page_a_figure_names_its_source_unlinked_and_quietly(
         '<span class="careerkb-figure-value">$90K–$135K</span> ('
         '<span class="careerkb-citation">Example’s Press, mid-2026</span>)</span>.'
     ) in page
+
+
+BRACKETS = """\
+market_facts:
+  - {id: unmeasured, roles: [builder], measure: openings-per-candidate, as_of: mid-2026, source: guide,
+     statement: 'Openings "rose" (by a lot) -- fast.'}
+"""
+
+
+def test_a_figure_whose_value_and_source_hold_brackets_splits_where_its_citation_starts(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    data = minimal_data_with(tmp_path / "data", BRACKETS)
+    sources = (data / "sources.yaml").read_text(encoding="utf-8")
+    (data / "sources.yaml").write_text(sources.replace("Example Press", "Example (Press)"), encoding="utf-8")
+    page = "# Page\n\nFirst {careerkb:figure}`unmeasured`.\n\nAgain {careerkb:figure}`unmeasured`.\n"
+    app = make_app("html", srcdir=write_project(tmp_path, page, 'careerkb_data_dir = "data"\n'))
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    # Smart quotes and dashes shorten the text; the brackets stay where they were.
+    figure = (
+        '<span class="careerkb-figure"><span class="careerkb-figure-value">Openings “rose” (by a lot) – fast.'
+        '</span> (<span class="careerkb-citation">Example (Press), mid-2026</span>)</span>'
+    )
+    assert page.count(figure) == 2
+    # Shown twice, made once: each still warns where it stands.
+    problem = "market fact 'unmeasured' states no figure; quote its statement instead [careerkb.bad_argument]"
+    assert warnings_of(app) == [f"{tmp_path}/index.md:{line}: WARNING: {problem}" for line in (3, 5)]
 
 
 def test_the_text_builder_writes_the_figure_and_its_citation(

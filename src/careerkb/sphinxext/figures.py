@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from careerkb.views.context import Context
 
 
+#: Where a page keeps the figures it has shown (see :meth:`FigureRole.shown`).
+_SHOWN = "careerkb:figures-shown"
+
+
 class FigureRole(SphinxRole):
     """A figure with its citation: '~$142K (CR Labs, The Builders, mid-2026)'."""
 
@@ -41,25 +45,39 @@ class FigureRole(SphinxRole):
             state.data.loads()  # asked, so that the page is read again once the data loads
             return [nodes.inline(self.rawtext, self.text)], []
         try:
-            view = type(self).view(state.context(state.kb), self.text.strip())
+            view, cited = self.shown(state.context(state.kb), self.text.strip())
         except UnknownRecordError as error:
             warn(str(error), Subtype.UNKNOWN_ID, self.get_location())
             return [nodes.inline(self.rawtext, self.text, classes=["careerkb-figure-missing"])], []
         if view.problem:
             warn(view.problem, Subtype.BAD_ARGUMENT, self.get_location())
-        careerkb_domain(self.env).note_render(view.collection, view.record_id)
         cite = view.citation
-        figure = cited_figure(
-            "",
-            "",
-            nodes.Text(view.value),
-            nodes.Text(_cited_text(cite)),
+        figure = cited_figure.of(
+            self.rawtext,
+            view.value,
+            cited,
             classes=["careerkb-figure"],
             source=cite.source_id,
             stale=cite.stale,
             refdoc=self.env.current_document.docname,
         )
         return [figure], []
+
+    def shown(self, context: Context, record_id: str) -> tuple[InlineFigure, str]:
+        """The figure's view and its citation's text, made once per page and record.
+
+        A page may show one figure thousands of times (a long table). The first time asked the
+        data what the page depends on, and the page is read whole again when an answer changes,
+        so the rest may reuse what it found.
+        """
+        shown: dict[tuple[type[FigureRole], str], tuple[InlineFigure, str]]
+        shown = self.env.current_document.setdefault(_SHOWN, {})
+        key = (type(self), record_id)
+        if key not in shown:
+            view = type(self).view(context, record_id)
+            careerkb_domain(self.env).note_render(view.collection, view.record_id)
+            shown[key] = view, _cited_text(view.citation)
+        return shown[key]
 
 
 class ChangeRole(FigureRole):
@@ -71,14 +89,14 @@ class ChangeRole(FigureRole):
 
 
 def _cited_text(cite: Citation) -> str:
-    """The citation's text as the figure's second child: ' (source, date[, stale note])'."""
+    """The citation's text, after the figure's value: ' (source, date[, stale note])'."""
     return f" ({cite.text}, {STALE_NOTE})" if cite.stale else f" ({cite.text})"
 
 
 def _parts(figure: cited_figure) -> tuple[str, Citation]:
     """The value and the citation, as the read left their text (smart quotes and all): the
     inverse of :func:`_cited_text`."""
-    value, cited = (child.astext() for child in figure.children)
+    value, cited = figure.parts()
     stale = bool(figure["stale"])
     text = cited.removeprefix(" (").removesuffix(")")
     return value, Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
