@@ -6,6 +6,7 @@ market figure from the data as text, with its source and date, so prose never ty
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 #: Where a page keeps the figures it has shown (see :meth:`FigureRole.shown`).
 _SHOWN = "careerkb:figures-shown"
+#: A page's figures: each role's view of a record, and its citation's text.
+Shown = dict[tuple[type["FigureRole"], str], tuple[InlineFigure, str]]
 
 
 class FigureRole(SphinxRole):
@@ -70,8 +73,7 @@ class FigureRole(SphinxRole):
         data what the page depends on, and the page is read whole again when an answer changes,
         so the rest may reuse what it found.
         """
-        shown: dict[tuple[type[FigureRole], str], tuple[InlineFigure, str]]
-        shown = self.env.current_document.setdefault(_SHOWN, {})
+        shown = cast("Shown", self.env.current_document.setdefault(_SHOWN, {}))
         key = (type(self), record_id)
         if key not in shown:
             view = type(self).view(context, record_id)
@@ -143,6 +145,22 @@ def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
 def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     """The HTML of the usual nodes, written without making them: a page may hold thousands."""
     value, cite = _parts(figure)
+    written = _CITED_HTML.setdefault(translator, {})
+    key = (figure["refdoc"], cite)
+    if key not in written:
+        written[key] = _cited_html(translator, figure, cite)
+    value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
+    translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({written[key]})</span>")
+    raise nodes.SkipNode
+
+
+#: The HTML of the citations each writer has written, by page and citation: a page's figures
+#: cite a few sources, and where a source's link leads does not change while pages are written.
+_CITED_HTML: WeakKeyDictionary[HTML5Translator, dict[tuple[str, Citation], str]] = WeakKeyDictionary()
+
+
+def _cited_html(translator: HTML5Translator, figure: cited_figure, cite: Citation) -> str:
+    """The citation between the figure's brackets: linked to its source, and stale noted."""
     html = f'<span class="careerkb-citation">{translator.encode(cite.text)}</span>'
     link = _source_link(translator.builder, figure, nodes.inline())
     if link is not None:
@@ -152,9 +170,7 @@ def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     if cite.stale:
         stale = f'<strong class="careerkb-stale">{STALE_NOTE}</strong>'
         html = f'<span class="careerkb-cite">{html}, {stale}</span>'
-    value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
-    translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({html})</span>")
-    raise nodes.SkipNode
+    return html
 
 
 def setup_figures(app: Sphinx) -> None:
