@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerkb.sphinxext.nodes import cited_figure
-from tests.conftest import FIXTURES, minimal_data_with, warnings_of, write_project
+from tests.conftest import (
+    FIXTURES,
+    build,
+    clean_build_of,
+    minimal_data_with,
+    output_tree,
+    pages_read,
+    warnings_of,
+    write_project,
+)
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -146,6 +155,33 @@ def test_a_figure_whose_value_and_source_hold_brackets_splits_where_its_citation
     # Shown twice, made once: each still warns where it stands.
     problem = "market fact 'unmeasured' states no figure; quote its statement instead [careerkb.bad_argument]"
     assert warnings_of(app) == [f"{tmp_path}/index.md:{line}: WARNING: {problem}" for line in (3, 5)]
+
+
+def test_a_page_showing_a_figure_again_is_read_again_when_its_record_or_source_changes(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    # Each page makes the figure once and shows it again: what the first asked covers the page.
+    project = _figure_project(tmp_path / "project")
+    index = (project / "index.md").read_text(encoding="utf-8").replace("sources\n", "sources\nother\n")
+    (project / "index.md").write_text(
+        f"{index}\nAgain: {{careerkb:figure}}`builder-entry`.\n", encoding="utf-8"
+    )
+    (project / "other.md").write_text("# Other\n\nPay: {careerkb:figure}`builder-entry`.\n", encoding="utf-8")
+    build(make_app, project)
+    data = project / "data"
+    bands = (data / "salary_bands.yaml").read_text(encoding="utf-8")
+    (data / "salary_bands.yaml").write_text(bands.replace("low: 90000", "low: 95000"), encoding="utf-8")
+    rebuild = build(make_app, project)
+    assert pages_read(rebuild) == {"index", "other"}
+    page = (Path(rebuild.outdir) / "index.html").read_text(encoding="utf-8")
+    assert page.count('<span class="careerkb-figure-value">$95K–$135K</span>') == 2
+    (data / "sources.yaml").write_text(CURLY.replace("Example's Press", "Other Press"), encoding="utf-8")
+    rebuild = build(make_app, project)
+    assert {"index", "other"} <= pages_read(rebuild)
+    page = (Path(rebuild.outdir) / "index.html").read_text(encoding="utf-8")
+    assert page.count('<span class="careerkb-citation">Other Press, mid-2026</span>') == 2
+    clean = clean_build_of(make_app, project, tmp_path / "clean")
+    assert output_tree(Path(rebuild.outdir)) == output_tree(clean)
 
 
 def test_the_text_builder_writes_the_figure_and_its_citation(
