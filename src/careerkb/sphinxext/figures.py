@@ -95,18 +95,18 @@ def _cited_text(cite: Citation) -> str:
     return f" ({cite.text}, {STALE_NOTE})" if cite.stale else f" ({cite.text})"
 
 
-def _parts(figure: cited_figure) -> tuple[str, Citation]:
-    """The value and the citation, as the read left their text (smart quotes and all): the
-    inverse of :func:`_cited_text`."""
-    value, cited = figure.parts()
+def _citation(figure: cited_figure, cited: str) -> Citation:
+    """The figure's citation from its text ``cited`` as the read left it (smart quotes and all):
+    the inverse of :func:`_cited_text`."""
     stale = bool(figure["stale"])
     text = cited.removeprefix(" (").removesuffix(")")
-    return value, Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
+    return Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
 
 
 def usual_nodes(figure: cited_figure) -> nodes.inline:
     """The nodes a figure stands for: its value's span, and its citation as a link still to resolve."""
-    value, cite = _parts(figure)
+    value, cited = figure.parts()
+    cite = _citation(figure, cited)
     return nodes.inline(
         "",
         "",
@@ -144,19 +144,20 @@ def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
 
 def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     """The HTML of the usual nodes, written without making them: a page may hold thousands."""
-    value, cite = _parts(figure)
+    value, cited = figure.parts()
     written = _CITED_HTML.setdefault(translator, {})
-    key = (figure["refdoc"], cite)
+    key = (figure["refdoc"], figure["source"], figure["stale"], cited)
     if key not in written:
-        written[key] = _cited_html(translator, figure, cite)
+        written[key] = _cited_html(translator, figure, _citation(figure, cited))
     value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
     translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({written[key]})</span>")
     raise nodes.SkipNode
 
 
-#: The HTML of the citations each writer has written, by page and citation: a page's figures
-#: cite a few sources, and where a source's link leads does not change while pages are written.
-_CITED_HTML: WeakKeyDictionary[HTML5Translator, dict[tuple[str, Citation], str]] = WeakKeyDictionary()
+#: The HTML of the citations each writer has written, by page, source, staleness and text: a
+#: page's figures cite a few sources, and where a source's link leads does not change while
+#: pages are written.
+_CITED_HTML: WeakKeyDictionary[HTML5Translator, dict[tuple[str, str, bool, str], str]] = WeakKeyDictionary()
 
 
 def _cited_html(translator: HTML5Translator, figure: cited_figure, cite: Citation) -> str:
