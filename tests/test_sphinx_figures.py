@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,15 @@ def test_a_figure_is_one_node_holding_its_text_and_its_source(app: SphinxTestApp
     # A page may hold thousands: the value and the citation are its one text.
     assert [len(list(figure.findall())) for figure in figures] == [2, 2, 2]
     assert {figure["source"] for figure in figures} == {"guide"}
+
+
+@pytest.mark.sphinx("html", testroot="figures", confoverrides=MINIMAL)
+def test_the_role_keeps_no_page_alive_once_it_is_read(app: SphinxTestApp) -> None:
+    # A page of thousands of figures kept to the end of the build is walked by every garbage
+    # collection meanwhile, and freed only when the process ends.
+    app.build()
+    gc.collect()
+    assert not [node for node in gc.get_objects() if isinstance(node, cited_figure)]
 
 
 SOURCES_PAGE = "# Sources\n\n```{careerkb:sources}\n```\n"

@@ -5,7 +5,7 @@ market figure from the data as text, with its source and date, so prose never ty
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
@@ -41,6 +41,15 @@ class FigureRole(SphinxRole):
     """A figure with its citation: '~$142K (CR Labs, The Builders, mid-2026)'."""
 
     view: ClassVar[staticmethod[[Context, str], InlineFigure]] = staticmethod(inline_figure)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            # One role serves the whole build, and the inliner it was last given holds that page's
+            # doctree: kept, thousands of figures' nodes would live to the end of the build, to be
+            # walked by every garbage collection of the writing and freed only at exit.
+            del self.inliner
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         state = build_state(self.env)
