@@ -15,17 +15,18 @@ every transform and writer walks it).
 Measured on the 2-CPU development machine, 3000 rows (6000 figures). In wall seconds, medians
 of three: when a figure was 8 nodes (inline, value inline, 4 texts, pending link, citation
 inline), 2.60 x the text; as one `cited_figure` node with two texts, written straight to HTML,
-1.65 x (text 6.1 s, figures 10.1 s). In CPU seconds, medians of seven, with one text in the node,
-each figure's view made once a page and each citation's HTML written once a page:
+1.65 x (text 6.1 s, figures 10.1 s). Now, in CPU seconds, medians of nine: one text in the node,
+each figure's view made once a page, each citation's HTML written once a page, and the role no
+longer holding the last page's doctree to the end of the build (which cost about 1 s here):
 
-    plain text          6.4 s  1.00 x   (runs 5.6 to 8.0)
-    no-op text role     7.0 s  1.09 x   (the floor any role pays in MyST and docutils)
-    no-op inline role   7.6 s  1.19 x   (the floor any node that can carry a class pays)
-    figure roles        8.2 s  1.28 x   (runs 7.2 to 10.5)
+    plain text          5.9 s  1.00 x   (runs 4.6 to 7.4)
+    no-op text role     6.8 s  1.15 x   (the floor any role pays in MyST and docutils)
+    no-op inline role   6.6 s  1.12 x   (the floor any node that can carry a class pays)
+    figure roles        6.9 s  1.18 x   (runs 5.9 to 8.1)
 
-So a figure now costs about 8% of the text more than the barest node that can hold it; the goal
-of 1.2 x the text is the inline floor itself. The machine was shared with other builds: single
-runs of one build ranged over a third.
+A figure now costs about what the barest node that can hold it costs; the two floors differ by
+less than the noise. The machine was shared with other builds: single runs of one build ranged
+over a third, and another run of seven gave 1.28 x for the figures before the doctree fix.
 """
 
 from __future__ import annotations
