@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +10,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerkb.sphinxext.nodes import cited_figure
-from tests.conftest import FIXTURES, warnings_of, write_project
+from tests.conftest import (
+    FIXTURES,
+    build,
+    clean_build_of,
+    minimal_data_with,
+    output_tree,
+    pages_read,
+    warnings_of,
+    write_project,
+)
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -36,9 +46,18 @@ def test_a_figure_is_one_node_holding_its_text_and_its_source(app: SphinxTestApp
         "$220K and up (Example Press, mid-2026)",
         "3.5 openings (Example Press, mid-2026)",
     ]
-    # A page may hold thousands: the value and the citation are its only children.
-    assert [len(list(figure.findall())) for figure in figures] == [3, 3, 3]
+    # A page may hold thousands: the value and the citation are its one text.
+    assert [len(list(figure.findall())) for figure in figures] == [2, 2, 2]
     assert {figure["source"] for figure in figures} == {"guide"}
+
+
+@pytest.mark.sphinx("html", testroot="figures", confoverrides=MINIMAL)
+def test_the_role_keeps_no_page_alive_once_it_is_read(app: SphinxTestApp) -> None:
+    # A page of thousands of figures kept to the end of the build is walked by every garbage
+    # collection meanwhile, and freed only when the process ends.
+    app.build()
+    gc.collect()
+    assert not [node for node in gc.get_objects() if isinstance(node, cited_figure)]
 
 
 SOURCES_PAGE = "# Sources\n\n```{careerkb:sources}\n```\n"
@@ -118,6 +137,61 @@ def test_without_a_sources_page_a_figure_names_its_source_unlinked_and_quietly(
         '<span class="careerkb-figure-value">$90K–$135K</span> ('
         '<span class="careerkb-citation">Example’s Press, mid-2026</span>)</span>.'
     ) in page
+
+
+BRACKETS = """\
+market_facts:
+  - {id: unmeasured, roles: [builder], measure: openings-per-candidate, as_of: mid-2026, source: guide,
+     statement: 'Openings "rose" (by a lot) -- fast.'}
+"""
+
+
+def test_a_figure_whose_value_and_source_hold_brackets_splits_where_its_citation_starts(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    data = minimal_data_with(tmp_path / "data", BRACKETS)
+    sources = (data / "sources.yaml").read_text(encoding="utf-8")
+    (data / "sources.yaml").write_text(sources.replace("Example Press", "Example (Press)"), encoding="utf-8")
+    page = "# Page\n\nFirst {careerkb:figure}`unmeasured`.\n\nAgain {careerkb:figure}`unmeasured`.\n"
+    app = make_app("html", srcdir=write_project(tmp_path, page, 'careerkb_data_dir = "data"\n'))
+    app.build()
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    # Smart quotes and dashes shorten the text; the brackets stay where they were.
+    figure = (
+        '<span class="careerkb-figure"><span class="careerkb-figure-value">Openings “rose” (by a lot) – fast.'
+        '</span> (<span class="careerkb-citation">Example (Press), mid-2026</span>)</span>'
+    )
+    assert page.count(figure) == 2
+    # Shown twice, made once: each still warns where it stands.
+    problem = "market fact 'unmeasured' states no figure; quote its statement instead [careerkb.bad_argument]"
+    assert warnings_of(app) == [f"{tmp_path}/index.md:{line}: WARNING: {problem}" for line in (3, 5)]
+
+
+def test_a_page_showing_a_figure_again_is_read_again_when_its_record_or_source_changes(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    # Each page makes the figure once and shows it again: what the first asked covers the page.
+    project = _figure_project(tmp_path / "project")
+    index = (project / "index.md").read_text(encoding="utf-8").replace("sources\n", "sources\nother\n")
+    (project / "index.md").write_text(
+        f"{index}\nAgain: {{careerkb:figure}}`builder-entry`.\n", encoding="utf-8"
+    )
+    (project / "other.md").write_text("# Other\n\nPay: {careerkb:figure}`builder-entry`.\n", encoding="utf-8")
+    build(make_app, project)
+    data = project / "data"
+    bands = (data / "salary_bands.yaml").read_text(encoding="utf-8")
+    (data / "salary_bands.yaml").write_text(bands.replace("low: 90000", "low: 95000"), encoding="utf-8")
+    rebuild = build(make_app, project)
+    assert pages_read(rebuild) == {"index", "other"}
+    page = (Path(rebuild.outdir) / "index.html").read_text(encoding="utf-8")
+    assert page.count('<span class="careerkb-figure-value">$95K–$135K</span>') == 2
+    (data / "sources.yaml").write_text(CURLY.replace("Example's Press", "Other Press"), encoding="utf-8")
+    rebuild = build(make_app, project)
+    assert {"index", "other"} <= pages_read(rebuild)
+    page = (Path(rebuild.outdir) / "index.html").read_text(encoding="utf-8")
+    assert page.count('<span class="careerkb-citation">Other Press, mid-2026</span>') == 2
+    clean = clean_build_of(make_app, project, tmp_path / "clean")
+    assert output_tree(Path(rebuild.outdir)) == output_tree(clean)
 
 
 def test_the_text_builder_writes_the_figure_and_its_citation(

@@ -5,7 +5,8 @@ market figure from the data as text, with its source and date, so prose never ty
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -30,10 +31,25 @@ if TYPE_CHECKING:
     from careerkb.views.context import Context
 
 
+#: Where a page keeps the figures it has shown (see :meth:`FigureRole.shown`).
+_SHOWN = "careerkb:figures-shown"
+#: A page's figures: each role's view of a record, and its citation's text.
+Shown = dict[tuple[type["FigureRole"], str], tuple[InlineFigure, str]]
+
+
 class FigureRole(SphinxRole):
     """A figure with its citation: '~$142K (CR Labs, The Builders, mid-2026)'."""
 
     view: ClassVar[staticmethod[[Context, str], InlineFigure]] = staticmethod(inline_figure)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            # One role serves the whole build, and the inliner it was last given holds that page's
+            # doctree: kept, thousands of figures' nodes would live to the end of the build, to be
+            # walked by every garbage collection of the writing and freed only at exit.
+            del self.inliner
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         state = build_state(self.env)
@@ -41,25 +57,38 @@ class FigureRole(SphinxRole):
             state.data.loads()  # asked, so that the page is read again once the data loads
             return [nodes.inline(self.rawtext, self.text)], []
         try:
-            view = type(self).view(state.context(state.kb), self.text.strip())
+            view, cited = self.shown(state.context(state.kb), self.text.strip())
         except UnknownRecordError as error:
             warn(str(error), Subtype.UNKNOWN_ID, self.get_location())
             return [nodes.inline(self.rawtext, self.text, classes=["careerkb-figure-missing"])], []
         if view.problem:
             warn(view.problem, Subtype.BAD_ARGUMENT, self.get_location())
-        careerkb_domain(self.env).note_render(view.collection, view.record_id)
         cite = view.citation
-        figure = cited_figure(
-            "",
-            "",
-            nodes.Text(view.value),
-            nodes.Text(_cited_text(cite)),
+        figure = cited_figure.of(
+            self.rawtext,
+            view.value,
+            cited,
             classes=["careerkb-figure"],
             source=cite.source_id,
             stale=cite.stale,
             refdoc=self.env.current_document.docname,
         )
         return [figure], []
+
+    def shown(self, context: Context, record_id: str) -> tuple[InlineFigure, str]:
+        """The figure's view and its citation's text, made once per page and record.
+
+        A page may show one figure thousands of times (a long table). The first time asked the
+        data what the page depends on, and the page is read whole again when an answer changes,
+        so the rest may reuse what it found.
+        """
+        shown = cast("Shown", self.env.current_document.setdefault(_SHOWN, {}))
+        key = (type(self), record_id)
+        if key not in shown:
+            view = type(self).view(context, record_id)
+            careerkb_domain(self.env).note_render(view.collection, view.record_id)
+            shown[key] = view, _cited_text(view.citation)
+        return shown[key]
 
 
 class ChangeRole(FigureRole):
@@ -71,22 +100,22 @@ class ChangeRole(FigureRole):
 
 
 def _cited_text(cite: Citation) -> str:
-    """The citation's text as the figure's second child: ' (source, date[, stale note])'."""
+    """The citation's text, after the figure's value: ' (source, date[, stale note])'."""
     return f" ({cite.text}, {STALE_NOTE})" if cite.stale else f" ({cite.text})"
 
 
-def _parts(figure: cited_figure) -> tuple[str, Citation]:
-    """The value and the citation, as the read left their text (smart quotes and all): the
-    inverse of :func:`_cited_text`."""
-    value, cited = (child.astext() for child in figure.children)
+def _citation(figure: cited_figure, cited: str) -> Citation:
+    """The figure's citation from its text ``cited`` as the read left it (smart quotes and all):
+    the inverse of :func:`_cited_text`."""
     stale = bool(figure["stale"])
     text = cited.removeprefix(" (").removesuffix(")")
-    return value, Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
+    return Citation(figure["source"], text.removesuffix(f", {STALE_NOTE}") if stale else text, stale)
 
 
 def usual_nodes(figure: cited_figure) -> nodes.inline:
     """The nodes a figure stands for: its value's span, and its citation as a link still to resolve."""
-    value, cite = _parts(figure)
+    value, cited = figure.parts()
+    cite = _citation(figure, cited)
     return nodes.inline(
         "",
         "",
@@ -124,7 +153,24 @@ def _visit(translator: SphinxTranslator, figure: cited_figure) -> None:
 
 def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     """The HTML of the usual nodes, written without making them: a page may hold thousands."""
-    value, cite = _parts(figure)
+    value, cited = figure.parts()
+    written = _CITED_HTML.setdefault(translator, {})
+    key = (figure["refdoc"], figure["source"], figure["stale"], cited)
+    if key not in written:
+        written[key] = _cited_html(translator, figure, _citation(figure, cited))
+    value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
+    translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({written[key]})</span>")
+    raise nodes.SkipNode
+
+
+#: The HTML of the citations each writer has written, by page, source, staleness and text: a
+#: page's figures cite a few sources, and where a source's link leads does not change while
+#: pages are written.
+_CITED_HTML: WeakKeyDictionary[HTML5Translator, dict[tuple[str, str, bool, str], str]] = WeakKeyDictionary()
+
+
+def _cited_html(translator: HTML5Translator, figure: cited_figure, cite: Citation) -> str:
+    """The citation between the figure's brackets: linked to its source, and stale noted."""
     html = f'<span class="careerkb-citation">{translator.encode(cite.text)}</span>'
     link = _source_link(translator.builder, figure, nodes.inline())
     if link is not None:
@@ -134,9 +180,7 @@ def _visit_html(translator: HTML5Translator, figure: cited_figure) -> None:
     if cite.stale:
         stale = f'<strong class="careerkb-stale">{STALE_NOTE}</strong>'
         html = f'<span class="careerkb-cite">{html}, {stale}</span>'
-    value_html = f'<span class="careerkb-figure-value">{translator.encode(value)}</span>'
-    translator.body.append(f"{translator.starttag(figure, 'span', '')}{value_html} ({html})</span>")
-    raise nodes.SkipNode
+    return html
 
 
 def setup_figures(app: Sphinx) -> None:

@@ -119,7 +119,7 @@ def text_of(node: nodes.Node) -> str:
             parts.append(current.astext())
             return
         if isinstance(current, cited_figure):
-            walk(current[0])  # its value: the citation after it is a link
+            parts.append(current.parts()[0])  # its value: the citation after it is a link
             return
         for child in current.children:
             walk(child)
