@@ -130,3 +130,14 @@ def test_a_quick_facts_box_is_left_out_of_its_section(make_app: type[SphinxTestA
     assert "Quick facts" in doctree.astext()  # the box is on the page ...
     body = dict(_entries(app, "builder")["builder"].fields)["body"]
     assert body == "What the job is."  # ... and not in the search's text
+
+
+def test_a_single_page_build_writes_no_site_search(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    # Under singlehtml every page is one file with no search page, and two pages' "Pay" sections
+    # would be one address: the index is left out rather than refused.
+    project = write_project(tmp_path, "# Roles\n\n## Pay\n\nFirst.\n\n```{toctree}\nother\n```\n")
+    (project / "other.md").write_text("# Other\n\n## Pay\n\nSecond.\n", encoding="utf-8")
+    app = build(make_app, project, "singlehtml")
+    assert warnings_of(app) == []
+    assert not (app.outdir / "_static" / "careerkb-search").exists()
+    assert (app.outdir / "index.html").exists()

@@ -220,7 +220,8 @@ def _script(name: str, data: object) -> str:
 
 
 def _write_index(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    # A single-page build has no search page, and its pages' sections share one file's anchors.
+    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
         return
     kb = knowledge(app.env)
     if kb is None:
