@@ -79,14 +79,8 @@ class GlossaryDirective(CareerkbDirective):
             self._note_page(tuple(group.letter for group in view.groups))
             return [self._bar(), *self._groups(view)]
         # An A-Z bar, then one group per letter: a plain, complete list that needs no script.
-        letters = nodes.paragraph(classes=["careerkb-az"])
-        letters["ids"].append("glossary-letters")
-        for index, group in enumerate(view.groups):
-            if index:
-                letters += nodes.Text(" ")
-            letters += nodes.reference(
-                group.letter, group.letter, refid=group.anchor, classes=["careerkb-az-letter"]
-            )
+        links = [_letter_link(group.letter, refid=group.anchor) for group in view.groups]
+        letters = _letter_links(["careerkb-az"], links)
         entries = [entry for group in view.groups for entry in group.entries]
         names = {entry.anchor: [entry.name, *entry.other_names] for entry in entries}
         return [letters, *self._groups(view), glossary_names(by_anchor=names)]
@@ -150,15 +144,27 @@ def _fill_letter_bars(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not bars:
         return
     shown_on = _pages_of_letters(careerkb_domain(app.env).glossary_pages)
+    uris = {
+        letter: uri_from(app.builder, docname, shown_on[letter], letter_anchor(letter))
+        for letter in sorted(shown_on, key=letter_key)
+    }
     for bar in bars:
-        filled = nodes.paragraph(ids=bar["ids"], classes=bar["classes"])
-        for index, letter in enumerate(sorted(shown_on, key=letter_key)):
-            if index:
-                filled += nodes.Text(" ")
-            uri = uri_from(app.builder, docname, shown_on[letter], letter_anchor(letter))
-            link = nodes.reference(letter, letter, refuri=uri, internal=True, classes=["careerkb-az-letter"])
-            filled += link
-        bar.replace_self(filled)
+        links = [_letter_link(letter, refuri=uri, internal=True) for letter, uri in uris.items()]
+        bar.replace_self(_letter_links(bar["classes"], links))
+
+
+def _letter_link(letter: str, **target: str | bool) -> nodes.reference:
+    return nodes.reference(letter, letter, classes=["careerkb-az-letter"], **target)
+
+
+def _letter_links(classes: list[str], links: list[nodes.reference]) -> nodes.paragraph:
+    """The A-Z bar: the letters' links, a space apart, where the filter finds it by its id."""
+    bar = nodes.paragraph(ids=["glossary-letters"], classes=classes)
+    for index, link in enumerate(links):
+        if index:
+            bar += nodes.Text(" ")
+        bar += link
+    return bar
 
 
 def _check_letter_pages(app: Sphinx, env: BuildEnvironment) -> None:
