@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar, ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel
+
+from careerkb.cache import digest
 
 #: (who answers, the query's name, its positional arguments, its keyword arguments, sorted).
 Question = tuple[str, str, tuple[Hashable, ...], tuple[tuple[str, Hashable], ...]]
@@ -175,7 +176,7 @@ def _error_print(error: Exception) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    return digest(text, size=12)
 
 
 def record_digest(record: BaseModel) -> str:
