@@ -34,7 +34,7 @@ TYPE_CHECKING = False  # not typing's, whose import costs more than the rest of 
 if TYPE_CHECKING:
     import argparse
     import types
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import Any, TypeAlias
 
     from careerkb.knowledge import KnowledgeBase, NameIndex
@@ -44,8 +44,17 @@ if TYPE_CHECKING:
     Event: TypeAlias = tuple[Any, ...]
     """``("raw", text)``, ``("say", text, bold, hang)`` or ``("table", cells, {terminal: drawn})``."""
 
+#: Each look-up's positional arguments, by the names the command line gives them.
+_POSITIONALS = {
+    "term": ("query",),
+    "role": ("id",),
+    "occupation": ("key",),
+    "compare": ("first", "second"),
+    "tiers": (),
+    "roles": (),
+}
 #: The commands answered from the snapshot.
-COMMANDS = frozenset({"role", "term", "roles", "compare", "tiers", "occupation"})
+COMMANDS = frozenset(_POSITIONALS)
 #: Bump when what is kept changes shape.
 FORMAT = 1
 #: Everything rich reads from the environment to decide how to draw a table.
@@ -68,16 +77,6 @@ _VIEWS = Path(__file__).parent / "views"
 
 # --- answering ------------------------------------------------------------------------------
 
-#: Each look-up's positional arguments, by the names the command line gives them.
-_POSITIONALS = {
-    "term": ("query",),
-    "role": ("id",),
-    "occupation": ("key",),
-    "compare": ("first", "second"),
-    "tiers": (),
-    "roles": (),
-}
-
 
 def plain_arguments(argv: Sequence[str]) -> Arguments | None:
     """``argv`` read as the command's parser would read it, when it is a look-up written plainly:
@@ -89,16 +88,18 @@ def plain_arguments(argv: Sequence[str]) -> Arguments | None:
         return None
     command, rest = argv[0], list(argv[1:])
     values: dict[str, Any] = {"command": command, "data": None, "json": False}
+    # The options that take a value, each with what the parser makes of it.
+    with_values: dict[str, Callable[[str], Any]] = {"--data": Path}
     if command == "roles":
         values["tier"] = None
+        with_values["--tier"] = str
     positionals = []
     while rest:
         word = rest.pop(0)
         if word == "--json":
             values["json"] = True
-        elif word in ("--data", "--tier") and word[2:] in values and rest and not rest[0].startswith("-"):
-            value = rest.pop(0)
-            values[word[2:]] = Path(value) if word == "--data" else value
+        elif word in with_values and rest and not rest[0].startswith("-"):
+            values[word.removeprefix("--")] = with_values[word](rest.pop(0))
         elif word.startswith("-"):
             return None
         else:
