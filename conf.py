@@ -70,6 +70,8 @@ autodoc_member_order = "bysource"
 # would spell out every validation constraint). Each record's fields are listed instead, below.
 autodoc_class_signature = "separated"
 autodoc_default_options = {"exclude-members": "model_config, __init__"}
+# Type aliases are named in signatures and fields, linked to their own entry.
+autodoc_type_aliases = {"Relation": "careerkb.models.Relation"}
 nitpick_ignore = [
     # Standard-library types in signatures; the build is offline, so there is no intersphinx.
     ("py:class", "pathlib.Path"),

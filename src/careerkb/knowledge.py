@@ -24,6 +24,7 @@ from careerkb.models import (
     Occupation,
     Plan,
     Record,
+    Relation,
     Resource,
     Role,
     Route,
@@ -191,6 +192,22 @@ class RoleTitle(NamedTuple):
     title: str
 
 
+class ResourceName(NamedTuple):
+    """A learning resource by its name and address: all a list that names resources shows."""
+
+    id: str
+    name: str
+    url: str | None
+
+
+class OccupationLinkOf(NamedTuple):
+    """One role's link to an official occupation, without the reason only the role's page gives."""
+
+    role: str
+    occupation: str
+    relation: Relation
+
+
 @dataclass(frozen=True)
 class KnowledgeBase(Answerer):
     """Every record of the careerkb data, with look-ups. Build it with :func:`careerkb.load`.
@@ -341,6 +358,20 @@ class KnowledgeBase(Answerer):
         """
         role = self.roles_index.get(key)
         return RoleTitle(role.id, role.title)
+
+    @query
+    def occupation_links(self) -> tuple[OccupationLinkOf, ...]:
+        """Every role's links to official occupations, in the data's order: a narrower answer
+        than ``roles`` for a page that lists which roles each occupation stands for.
+
+        >>> [link.role for link in kb.occupation_links() if link.occupation == "data-scientists"]
+        ['applied-scientist', 'evals-specialist', 'machine-learning-engineer']
+        """
+        return tuple(
+            OccupationLinkOf(role.id, link.occupation, link.relation)
+            for role in self.indexes.roles
+            for link in role.occupations
+        )
 
     @query
     def tier(self, key: str) -> Tier:
@@ -522,6 +553,23 @@ class KnowledgeBase(Answerer):
         return [fact for fact in facts if measure is None or fact.measure == measure]
 
     @query
+    def market_facts_about(self, roles: tuple[str, ...], measure: Measure | None = None) -> list[MarketFact]:
+        """The facts about any of ``roles``, in the data's order: one question for a page that
+        lists several roles' facts, so an edit to another role's fact leaves the page alone.
+
+        >>> facts = kb.market_facts_about(("mle", "agentic-ai-developer"), "openings-per-candidate")
+        >>> [fact.id for fact in facts][1:3]
+        ['mle-choosing-openings-per-candidate', 'mle-openings-per-engineer']
+        """
+        wanted = {self.role(role).id for role in roles}
+        about = {id(fact) for role in wanted for fact in self.indexes.facts_by_role.get(role, ())}
+        return [
+            fact
+            for fact in self.indexes.facts
+            if id(fact) in about and (measure is None or fact.measure == measure)
+        ]
+
+    @query
     def headline_fact(self, role: str) -> MarketFact | None:
         """The market figure that best sums up demand for a role, for pay-at-a-glance views.
 
@@ -560,6 +608,16 @@ class KnowledgeBase(Answerer):
         if found is None:
             raise UnknownRecordError("resource", key, closest(key, self.indexes.resources_by_id))
         return found
+
+    @query
+    def resource_name(self, key: str) -> ResourceName:
+        """A learning resource's name and address, by id: a list naming it changes with nothing else.
+
+        >>> kb.resource_name("fast-ai")
+        ResourceName(id='fast-ai', name='fast.ai', url=None)
+        """
+        resource = self.resource(key)
+        return ResourceName(resource.id, resource.name, resource.url)
 
     @query
     def comparisons_between(self, *roles: str) -> tuple[Comparison, ...]:

@@ -284,6 +284,8 @@ class LearningPath(Cited):
         return self
 
 
+#: How a role relates to an official occupation: the occupation is the work itself
+#: (``direct-match``), or the closest wider one (``nearest-parent``).
 Relation = Literal["direct-match", "nearest-parent"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from careerkb.format import band_label, counted, hedge_text
 from careerkb.knowledge import closest
@@ -26,12 +26,12 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
         near = closest(measure, MEASURES, limit=1)
         hint = f"; did you mean {near[0]!r}?" if near else f"; choose from {', '.join(MEASURES)}"
         raise ViewProblem(f"unknown measure {measure!r}{hint}")
-    wanted = None if roles is None else {role.id for role in roles}
-    facts = [
-        fact
-        for fact in context.kb.market_facts()
-        if (wanted is None or wanted & set(fact.roles)) and (measure is None or fact.measure == measure)
-    ]
+    kb = context.kb
+    known = cast("Measure | None", measure)
+    if roles is None:
+        facts = kb.market_facts(measure=known)
+    else:
+        facts = kb.market_facts_about(tuple(role.id for role in roles), known)
     if not facts:
         raise ViewProblem("the filter matches no market facts", empty=True)
     items = []

@@ -111,11 +111,10 @@ def occupations_table(context: Context) -> View:
     """Every occupation side by side, with the roles that link to it."""
     kb = context.kb
     linked: dict[str, list[Inline]] = {}
-    for role in kb.roles:
-        for link in role.occupations:
-            linked.setdefault(link.occupation, []).append(
-                (context.role_link(role.id), f" ({RELATION_WORDS[link.relation]})")
-            )
+    for link in kb.occupation_links():
+        linked.setdefault(link.occupation, []).append(
+            (context.role_link(link.role), f" ({RELATION_WORDS[link.relation]})")
+        )
     if not kb.occupations:
         raise ViewProblem("the data holds no official occupations", empty=True)
     rows: list[tuple[Cell, ...]] = []

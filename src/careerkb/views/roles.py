@@ -26,6 +26,7 @@ from careerkb.views.context import ViewProblem, pay, role_link, status_text
 from careerkb.views.model import View, shown
 
 if TYPE_CHECKING:
+    from careerkb.knowledge import ResourceName
     from careerkb.models import CitedList, MarketFact, Resource, Role, SalaryBand
     from careerkb.views.content import Block
     from careerkb.views.context import Context
@@ -233,7 +234,7 @@ def _staged_path(context: Context, role: Role) -> View:
     assert path is not None
     items: list[Cell] = []
     for number, step in enumerate(path.steps, 1):
-        names = [context.kb.resource(key) for key in step.resources]
+        names = [context.kb.resource_name(key) for key in step.resources]
         blocks: list[Block] = [Paragraph((Strong(f"{number}. {STAGE_NAMES[step.stage]}"), f": {step.text}"))]
         if names:
             blocks.append(Labelled("Named", joined([_resource_name(resource) for resource in names], "; ")))
@@ -244,7 +245,7 @@ def _staged_path(context: Context, role: Role) -> View:
     return View((listing, note), shown("roles", role.id) | shown("resources", *resource_ids))
 
 
-def _resource_name(resource: Resource) -> Span:
+def _resource_name(resource: Resource | ResourceName) -> Span:
     return WebLink(resource.url, resource.name) if resource.url else resource.name
 
 
