@@ -116,6 +116,53 @@ def rename_role(project: Path, rng: random.Random, number: int) -> str:
     return _change(_role_file(project, rng), "roles", change)
 
 
+def edit_source(project: Path, rng: random.Random, number: int) -> str:
+    """Reword one source's account of what it covers: shown where the source is described."""
+
+    def change(sources: list[dict[str, Any]]) -> str:
+        source = rng.choice(sources)
+        source["covers"] += f" Edited in run {number}."
+        return f"reworded what {source['id']} covers"
+
+    return _change(project / "data" / "sources.yaml", "sources", change)
+
+
+def edit_resource(project: Path, rng: random.Random, number: int) -> str:
+    """Reword one learning resource's description: it shows on the learning paths it is in."""
+
+    def change(resources: list[dict[str, Any]]) -> str:
+        resource = rng.choice(resources)
+        resource["description"] += f" Edited in run {number}."
+        return f"reworded the resource {resource['id']}"
+
+    return _change(project / "data" / "resources.yaml", "resources", change)
+
+
+def edit_market_fact(project: Path, rng: random.Random, number: int) -> str:
+    """Change one market fact's figure: it shows on its roles' pages and the market page."""
+
+    def change(facts: list[dict[str, Any]]) -> str:
+        fact = rng.choice([fact for fact in facts if fact.get("figure")])
+        figure = fact["figure"]
+        for bound in ("value", "low", "high"):  # a single figure, or both ends of a range
+            if figure.get(bound) is not None:
+                figure[bound] += number
+        return f"changed the figure of {fact['id']}"
+
+    return _change(project / "data" / "market_facts.yaml", "market_facts", change)
+
+
+def edit_occupation(project: Path, rng: random.Random, number: int) -> str:
+    """Raise one official occupation's median pay, within its 10th and 90th percentiles."""
+
+    def change(occupations: list[dict[str, Any]]) -> str:
+        occupation = rng.choice(occupations)
+        occupation["median_pay"] = min(occupation["median_pay"] + 10 * number, occupation["p90"])
+        return f"raised the median pay of {occupation['id']}"
+
+    return _change(project / "data" / "occupations.yaml", "occupations", change)
+
+
 def edit_page(project: Path, rng: random.Random, number: int) -> str:
     """Add a sentence to one role page."""
     page = _role_page(project, rng)
@@ -134,8 +181,17 @@ def link_term_from_page(project: Path, rng: random.Random, number: int) -> str:
     return f"linked {term.id} from {page.name}"
 
 
-#: The three edits the benchmark times.
-TIMED: tuple[Edit, ...] = (edit_term, edit_band, edit_page)
+#: The edits the benchmark times: one record of each kind a contributor edits most, and a page.
+TIMED: tuple[Edit, ...] = (
+    edit_term,
+    edit_band,
+    edit_role_summary,
+    edit_source,
+    edit_resource,
+    edit_market_fact,
+    edit_occupation,
+    edit_page,
+)
 #: Every kind of edit, for the test that incremental builds are never stale.
 ALL: tuple[Edit, ...] = (
     edit_term,
@@ -143,6 +199,10 @@ ALL: tuple[Edit, ...] = (
     add_band,
     edit_role_summary,
     rename_role,
+    edit_source,
+    edit_resource,
+    edit_market_fact,
+    edit_occupation,
     edit_page,
     link_term_from_page,
 )
