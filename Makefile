@@ -19,7 +19,7 @@ help:
 	@echo "make doctest  only the handbook's {doctest} blocks"
 	@echo "make serve  live preview on http://127.0.0.1:8000"
 	@echo "make lint   ruff and mypy"
-	@echo "make bench  build times against the plain-Sphinx twin at 1x, 10x, 100x data (about 30 min)"
+	@echo "make bench  build times against the plain-Sphinx twin at 1x, 10x, 100x data (about 45 min)"
 	@echo "make bench-reader  page weights and glossary filter speed in Chromium"
 	@echo "make bench-search  search quality on the golden questions, index size and speed at 1x and 100x"
 	@echo "make lock   record the installed versions in constraints.txt"

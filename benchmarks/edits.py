@@ -153,7 +153,7 @@ def edit_market_fact(project: Path, rng: random.Random, number: int) -> str:
 
 
 def edit_occupation(project: Path, rng: random.Random, number: int) -> str:
-    """Raise one official occupation's median pay, within its 10th and 90th percentiles."""
+    """Raise one official occupation's median pay: never past its 90th percentile."""
 
     def change(occupations: list[dict[str, Any]]) -> str:
         occupation = rng.choice(occupations)

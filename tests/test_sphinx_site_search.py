@@ -88,6 +88,18 @@ def test_a_page_for_contributors_ranks_below_readers_pages(
     assert {entry.boost for entry in _entries(app, "index").values()} == {CONTRIBUTOR_BOOST}
 
 
+def test_a_page_marked_nosearch_is_left_out_of_the_site_search_too(
+    make_app: type[SphinxTestApp], tmp_path: Path
+) -> None:
+    # Sphinx's field for a page its search skips; careerkb sets it on every page for Sphinx's
+    # own index, so it must read the page's own value first.
+    project = write_project(tmp_path, "---\nnosearch: true\n---\n" + PAGE)
+    (project / "other.md").write_text("# Other\n\nSearched.\n", encoding="utf-8")
+    app = build(make_app, project)
+    assert _entries(app, "index") == {}
+    assert set(_entries(app, "other")) == {"other"}
+
+
 def test_the_text_of_links_to_records_is_left_out(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
     # A link's text follows its record, and a page that only links is written again, not read
     # again, when the record is renamed: kept here, it would go stale in the index.

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 # Bump whenever what the extension stores in the environment changes shape.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -35,7 +35,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         json_api,
         links,
         previews,
-        search_entries,
         settings,
         sidebar,
         site_search,
@@ -86,7 +85,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         hosting.setup_hosting,
         cards.setup_cards,
         sidebar.setup_sidebar,
-        search_entries.setup_search_entries,
         site_search.setup_site_search,
     )
     for setup_part in parts:

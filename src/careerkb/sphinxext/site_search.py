@@ -240,11 +240,21 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
 CONTRIBUTOR_BOOST = 0.3
 
 
+#: Page metadata that keeps a page out of search: Sphinx's own names for it.
+NOT_SEARCHED = ("nosearch", "no-search")
+
+
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.current_document.docname
-    audience = app.env.metadata.get(docname, {}).get("careerkb-search")
+    metadata = app.env.metadata.setdefault(docname, {})
+    audience = metadata.get("careerkb-search")
     boost = CONTRIBUTOR_BOOST if audience == "contributor" else 1.0
-    careerkb_domain(app.env).search_entries[docname] = page_entries(doctree, boost=boost)
+    searched = not any(name in metadata for name in NOT_SEARCHED)
+    careerkb_domain(app.env).search_entries[docname] = page_entries(doctree, boost=boost) if searched else []
+    # This index answers every query (careerkb-search.js takes over Search.performSearch), so
+    # Sphinx's own is fed nothing: stemming every word of every page for it was a sixth of a
+    # build, and the theme loads its searchindex.js on every page (5 MB at 100x).
+    metadata[NOT_SEARCHED[0]] = True
 
 
 def setup_site_search(app: Sphinx) -> None:
