@@ -561,13 +561,14 @@ class KnowledgeBase(Answerer):
         >>> [fact.id for fact in facts][1:3]
         ['mle-choosing-openings-per-candidate', 'mle-openings-per-engineer']
         """
-        wanted = {self.role(role).id for role in roles}
-        about = {id(fact) for role in wanted for fact in self.indexes.facts_by_role.get(role, ())}
-        return [
-            fact
-            for fact in self.indexes.facts
-            if id(fact) in about and (measure is None or fact.measure == measure)
-        ]
+        wanted = dict.fromkeys(self.role(role).id for role in roles)
+        lists = [self.indexes.facts_by_role.get(role, ()) for role in wanted]
+        if len(lists) == 1:  # a role page's question: its own list is in the data's order
+            facts: Iterable[MarketFact] = lists[0]
+        else:
+            about = {id(fact) for found in lists for fact in found}
+            facts = (fact for fact in self.indexes.facts if id(fact) in about)
+        return [fact for fact in facts if measure is None or fact.measure == measure]
 
     @query
     def headline_fact(self, role: str) -> MarketFact | None:
