@@ -14,7 +14,8 @@ import yaml
 import careerkb
 from careerkb.export import export_document, export_schema
 from careerkb.models import COLLECTIONS, SCHEMA_VERSION
-from tests.conftest import FIXTURES, warnings_of, write_project
+from careerkb.sphinxext import json_api
+from tests.conftest import FIXTURES, edit_file, warnings_of, write_project
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -144,6 +145,34 @@ def test_a_rebuild_with_nothing_changed_leaves_the_files_alone(
     again.build()
     assert _api_bytes(again) == written
     assert {path.name: path.stat().st_mtime_ns for path in _api(again).iterdir()} == stamps
+
+
+def test_a_rebuild_exports_again_only_the_collections_that_changed_or_went_missing(
+    make_app: type[SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT, tmp_path / "project")
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "data")
+    settings = {"careerkb_data_dir": str(tmp_path / "data")}
+    make_app("html", srcdir=tmp_path / "project", confoverrides=settings).build()
+    edit_file(tmp_path / "data" / "salary_bands.yaml", "low: 90000", "low: 91000")
+    app = make_app("html", srcdir=tmp_path / "project", confoverrides=settings)
+    (_api(app) / "tiers.json").unlink()
+    exported: list[str] = []
+    real = json_api.export_collection
+
+    def noted(kb: careerkb.KnowledgeBase, name: str) -> list[dict[str, Any]]:
+        exported.append(name)
+        return real(kb, name)
+
+    monkeypatch.setattr(json_api, "export_collection", noted)
+    app.build()
+    assert exported == ["tiers", "salary_bands"]
+    clean_copy = tmp_path / "clean"
+    shutil.copytree(ROOT, clean_copy)
+    clean = make_app("html", srcdir=clean_copy, confoverrides=settings)
+    monkeypatch.undo()
+    clean.build()
+    assert _api_bytes(app) == _api_bytes(clean)
 
 
 @pytest.mark.sphinx(

@@ -71,8 +71,13 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
     """
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for collection in COLLECTIONS:
-        document[collection] = [record.model_dump(mode="json") for record, _ in kb.entries[collection]]
+        document[collection] = export_collection(kb, collection)
     return document
+
+
+def export_collection(kb: KnowledgeBase, collection: str) -> list[dict[str, Any]]:
+    """One collection of :func:`export_document`, in the data's order."""
+    return [record.model_dump(mode="json") for record, _ in kb.entries[collection]]
 
 
 def export_json(kb: KnowledgeBase) -> str:

@@ -27,7 +27,7 @@ def market_facts(context: Context, roles: Sequence[Named] | None, measure: str |
         hint = f"; did you mean {near[0]!r}?" if near else f"; choose from {', '.join(MEASURES)}"
         raise ViewProblem(f"unknown measure {measure!r}{hint}")
     kb = context.kb
-    known = cast("Measure | None", measure)
+    known = cast("Measure | None", measure)  # checked against MEASURES just above
     if roles is None:
         facts = kb.market_facts(measure=known)
     else:
