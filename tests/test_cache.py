@@ -87,6 +87,78 @@ def test_a_damaged_cache_is_read_past_and_replaced(data_dir: Path, cache_dir: Pa
     assert cache.read(data_dir, cache.key(data_dir, careerkb.loader.data_files(data_dir))) == expected
 
 
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the data files the YAML reader parses from now on."""
+    from careerkb import yaml_reader
+
+    parsed: list[str] = []
+    real = yaml_reader.read_yaml
+
+    def noted(path: Path) -> object:
+        parsed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(yaml_reader, "read_yaml", noted)
+    return parsed
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed_again(
+    data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    careerkb.load(data_dir)
+    bands = data_dir / "salary_bands.yaml"
+    bands.write_text(bands.read_text(encoding="utf-8").replace("low: 90000", "low: 95000"), encoding="utf-8")
+    parsed = _parses(monkeypatch)
+    edited = careerkb.load(data_dir)
+    assert parsed == ["salary_bands.yaml"]
+    assert 95000 in {band.low for band in edited.salary_bands()}
+    monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")
+    assert edited == careerkb.load(data_dir)  # every file parsed afresh gives the same records
+    assert len(parsed) == len(careerkb.loader.data_files(data_dir)) + 1
+
+
+def test_a_problem_in_a_file_parsed_before_is_still_found(
+    data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    careerkb.load(data_dir)
+    bands = data_dir / "salary_bands.yaml"
+    bands.write_text(bands.read_text(encoding="utf-8").replace("low: 90000", "low: -5"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"salary_bands\.yaml"):
+        careerkb.load(data_dir)
+    parsed = _parses(monkeypatch)
+    with pytest.raises(DataError, match=r"salary_bands\.yaml"):
+        careerkb.load(data_dir)  # the broken file is parsed again, every time
+    assert parsed == ["salary_bands.yaml"]
+
+
+def test_a_change_to_careerkb_itself_parses_every_file_again(
+    data_dir: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "yaml_reader.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", code)
+    careerkb.load(data_dir)
+    (code / "yaml_reader.py").write_text("A = 2\n", encoding="utf-8")
+    parsed = _parses(monkeypatch)
+    careerkb.load(data_dir)
+    assert sorted(parsed) == sorted(path.name for path in careerkb.loader.data_files(data_dir))
+
+
+def test_a_damaged_store_of_parsed_files_is_read_past(
+    data_dir: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = careerkb.load(data_dir)
+    (stored,) = (cache_dir / "parsed").glob("*.pickle")
+    stored.write_bytes(b"not a pickle")
+    (data_dir / "salary_bands.yaml").write_text(
+        (data_dir / "salary_bands.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    parsed = _parses(monkeypatch)
+    assert careerkb.load(data_dir) == expected
+    assert sorted(parsed) == sorted(path.name for path in careerkb.loader.data_files(data_dir))
+
+
 def test_off_turns_the_cache_off(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAREERKB_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

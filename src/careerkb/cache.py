@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from careerkb.knowledge import KnowledgeBase
+    from careerkb.yaml_reader import YamlDocument
 
 try:  # hashlib's own BLAKE2 without hashlib, which loads OpenSSL: a tenth of a look-up's start
     from _blake2 import blake2b
@@ -59,10 +60,24 @@ def key(folder: Path, files: Iterable[Path]) -> str | None:
     unchanged; hashing is cheap next to parsing. Take the key *before* reading the data, so an
     edit made during the read misses the cache.
     """
+    return _key_of(f"{folder.resolve()}", [*sorted(_CODE.glob("*.py")), *files])
+
+
+def code_key() -> str | None:
+    """A key of careerkb's own code (and Python's): what a parsed file's key starts from."""
+    return _key_of("code", sorted(_CODE.glob("*.py")))
+
+
+def file_key(code: str, path: Path) -> str | None:
+    """The key of one data file's parse: its path and bytes, and ``code`` (:func:`code_key`)."""
+    return _key_of(code, [path])
+
+
+def _key_of(start: str, paths: Iterable[Path]) -> str | None:
     digest = blake2b(digest_size=20)
-    digest.update(f"{__version__} {sys.version} {folder.resolve()}".encode())
+    digest.update(f"{__version__} {sys.version} {start}".encode())
     try:
-        for path in [*sorted(_CODE.glob("*.py")), *files]:
+        for path in paths:
             digest.update(f"\0{path}\0".encode())
             digest.update(path.read_bytes())
     except OSError:
@@ -89,10 +104,13 @@ def read(folder: Path, wanted: str | None) -> KnowledgeBase | None:
     try:
         with path.open("rb") as stream:
             # Only the user's own cache folder is read, and only what write() below put there.
-            found, kb = pickle.load(stream)
+            # The key comes first, so a stale entry is known without unpickling its records.
+            if pickle.load(stream) != wanted:
+                return None
+            kb = pickle.load(stream)
     except Exception:  # missing, stale or damaged: the caller reads the data instead
         return None
-    return kb if found == wanted else None
+    return kb  # type: ignore[no-any-return]
 
 
 def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
@@ -106,9 +124,51 @@ def write(folder: Path, wanted: str | None, kb: KnowledgeBase) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         from careerkb.files import write_atomically  # tempfile: not on the look-ups' fast path
 
-        write_atomically(path, pickle.dumps((wanted, kb), protocol=pickle.HIGHEST_PROTOCOL))
+        kept = pickle.dumps(wanted, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomically(path, kept + pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
+
+
+def parsed_files(folder: Path) -> dict[str, tuple[str, YamlDocument]]:
+    """The data files of ``folder`` as last parsed: path -> (:func:`file_key`, document).
+
+    When one file of a large data folder changes, the knowledge base misses the cache, but only
+    that file need be parsed again: at 100x, parsing is most of a load, and a load is a third of
+    an incremental build after a data edit.
+    """
+    path = _parsed_entry(folder)
+    if path is None:
+        return {}
+    import pickle
+
+    try:
+        with path.open("rb") as stream:
+            found = pickle.load(stream)  # only what keep_parsed_files() below put there
+    except Exception:  # missing or damaged: every file is parsed
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def keep_parsed_files(folder: Path, parsed: dict[str, tuple[str, YamlDocument]]) -> None:
+    """Keep the parsed files of a valid load of ``folder`` (and no others) for the next miss."""
+    path = _parsed_entry(folder)
+    if path is None:
+        return
+    import pickle
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        from careerkb.files import write_atomically
+
+        write_atomically(path, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        return
+
+
+def _parsed_entry(folder: Path) -> Path | None:
+    found = entry(folder)
+    return found.parent / "parsed" / found.name if found is not None else None
 
 
 def drawing(name: str, draw: Callable[[], bytes]) -> bytes:

@@ -56,12 +56,26 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     unreadable = False
     if not files:
         problems.append(Problem.at(folder, 1, (), "the data folder holds no data files"))
+    # The files parsed at the last valid load: an unchanged one is not parsed again. Its
+    # records are still validated, and checked against every other file's.
+    code = cache.code_key() if cache_key is not None else None
+    before = cache.parsed_files(folder) if code is not None else {}
+    parsed: dict[str, tuple[str, YamlDocument]] = {}
     for path in files:
-        document, read_problems = yaml_reader.read_yaml(path)
+        file_key = cache.file_key(code, path) if code is not None else None
+        kept = before.get(str(path))
+        document: YamlDocument | None
+        read_problems: list[Problem]
+        if file_key is not None and kept is not None and kept[0] == file_key:
+            document, read_problems = kept[1], []
+        else:
+            document, read_problems = yaml_reader.read_yaml(path)
         problems += read_problems
         if document is None:
             unreadable = True
         else:
+            if file_key is not None and not read_problems:
+                parsed[str(path)] = (file_key, document)
             problems += _collect(document, records, invalid_ids, today or dt.date.today())
     kb = KnowledgeBase.build(records)
     # With a file unread, any id may live in it: reference checks would only add noise.
@@ -69,7 +83,13 @@ def load(data_dir: str | Path | None = None, *, today: dt.date | None = None) ->
     if problems:
         raise DataError(problems)
     cache.write(folder, cache_key, kb)
+    if _keys(parsed) != _keys(before):
+        cache.keep_parsed_files(folder, parsed)
     return kb
+
+
+def _keys(parsed: dict[str, tuple[str, YamlDocument]]) -> dict[str, str]:
+    return {path: found[0] for path, found in parsed.items()}
 
 
 def validate(data_dir: str | Path | None = None, *, today: dt.date | None = None) -> list[Problem]:
