@@ -42,13 +42,7 @@ def _role_page(project: Path, rng: random.Random) -> Path:
 
 def edit_term(project: Path, rng: random.Random, number: int) -> str:
     """Reword one glossary term's definition."""
-
-    def change(terms: list[dict[str, Any]]) -> str:
-        term = rng.choice(terms)
-        term["definition"] += f" Edited in run {number}."
-        return f"reworded the term {term['id']}"
-
-    return _change(project / "data" / "glossary.yaml", "glossary", change)
+    return _reword(project, rng, number, "glossary", "definition")
 
 
 def edit_band(project: Path, rng: random.Random, number: int) -> str:
@@ -116,26 +110,25 @@ def rename_role(project: Path, rng: random.Random, number: int) -> str:
     return _change(_role_file(project, rng), "roles", change)
 
 
+def _reword(project: Path, rng: random.Random, number: int, collection: str, field: str) -> str:
+    """Add a sentence to one ``field`` of a record of ``collection`` (in ``<collection>.yaml``)."""
+
+    def change(records: list[dict[str, Any]]) -> str:
+        record = rng.choice(records)
+        record[field] += f" Edited in run {number}."
+        return f"reworded the {field} of {record['id']}"
+
+    return _change(project / "data" / f"{collection}.yaml", collection, change)
+
+
 def edit_source(project: Path, rng: random.Random, number: int) -> str:
     """Reword one source's account of what it covers: shown where the source is described."""
-
-    def change(sources: list[dict[str, Any]]) -> str:
-        source = rng.choice(sources)
-        source["covers"] += f" Edited in run {number}."
-        return f"reworded what {source['id']} covers"
-
-    return _change(project / "data" / "sources.yaml", "sources", change)
+    return _reword(project, rng, number, "sources", "covers")
 
 
 def edit_resource(project: Path, rng: random.Random, number: int) -> str:
     """Reword one learning resource's description: it shows on the learning paths it is in."""
-
-    def change(resources: list[dict[str, Any]]) -> str:
-        resource = rng.choice(resources)
-        resource["description"] += f" Edited in run {number}."
-        return f"reworded the resource {resource['id']}"
-
-    return _change(project / "data" / "resources.yaml", "resources", change)
+    return _reword(project, rng, number, "resources", "description")
 
 
 def edit_market_fact(project: Path, rng: random.Random, number: int) -> str:

@@ -58,15 +58,21 @@ def test_a_new_file_misses_the_cache(data_dir: Path, cache_dir: Path) -> None:
         careerkb.load(data_dir)
 
 
+def _own_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str) -> Path:
+    """Stand in a one-module folder for careerkb's code, so a test can change it."""
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / module).write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", code)
+    return code / module
+
+
 def test_a_change_to_careerkb_itself_misses_the_cache(
     data_dir: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code = tmp_path / "code"
-    code.mkdir()
-    (code / "models.py").write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(cache, "_CODE", code)
+    module = _own_code(tmp_path, monkeypatch, "models.py")
     careerkb.load(data_dir)
-    (code / "models.py").write_text("A = 2\n", encoding="utf-8")
+    module.write_text("A = 2\n", encoding="utf-8")
     files = careerkb.loader.data_files(data_dir)
     assert cache.read(data_dir, cache.key(data_dir, files)) is None
 
@@ -134,12 +140,9 @@ def test_a_problem_in_a_file_parsed_before_is_still_found(
 def test_a_change_to_careerkb_itself_parses_every_file_again(
     data_dir: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code = tmp_path / "code"
-    code.mkdir()
-    (code / "yaml_reader.py").write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(cache, "_CODE", code)
+    module = _own_code(tmp_path, monkeypatch, "yaml_reader.py")
     careerkb.load(data_dir)
-    (code / "yaml_reader.py").write_text("A = 2\n", encoding="utf-8")
+    module.write_text("A = 2\n", encoding="utf-8")
     parsed = _parses(monkeypatch)
     careerkb.load(data_dir)
     assert sorted(parsed) == sorted(path.name for path in careerkb.loader.data_files(data_dir))
