@@ -12,6 +12,8 @@ import pytest
 import careerkb
 from careerkb.knowledge import KnowledgeBase, UnknownRecordError
 from careerkb.recording import fingerprint_of, is_query, recording
+from careerkb.views import Context
+from careerkb.views.compare import compare, compared_roles
 from tests.conftest import FIXTURES
 
 # Methods of the knowledge base that answer no question about what the data says.
@@ -110,3 +112,16 @@ def test_a_pickled_knowledge_base_fingerprints_its_records_afresh(kb: KnowledgeB
     # The digests are keyed by the records' identities, which the copy does not share.
     assert "_record_digests" not in copy.__dict__
     assert fingerprint_of(question, {"kb": copy}) == before
+
+
+def test_a_comparison_asks_about_its_own_roles_only() -> None:
+    # Asking for every skill area or every pay claim and filtering would make an edit to any
+    # other role's skills or pay claims re-read every comparison page, and cost each comparison
+    # page a pass over all of them: at a hundred times the data, a quadratic term in the build.
+    kb = careerkb.load()
+    with recording() as asked:
+        compare(Context(kb), compared_roles(Context(kb), "agentic-ai-developer mle"))
+    questions = {(name, args, kwargs) for _, name, args, kwargs in asked.answers}
+    assert ("skills_shared_by", ("agentic-ai-developer", "machine-learning-engineer"), ()) in questions
+    whole = [q for q in questions if q[0] in {"skills", "market_facts"} and "role" not in dict(q[2])]
+    assert whole == []

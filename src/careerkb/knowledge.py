@@ -566,8 +566,9 @@ class KnowledgeBase(Answerer):
         if len(lists) == 1:  # a role page's question: its own list is in the data's order
             facts: Iterable[MarketFact] = lists[0]
         else:
-            about = {id(fact) for found in lists for fact in found}
-            facts = (fact for fact in self.indexes.facts if id(fact) in about)
+            # Merged by position, not by scanning every fact: a page of several roles asks this.
+            about = {fact.id: fact for found in lists for fact in found}
+            facts = sorted(about.values(), key=lambda fact: self.indexes.fact_positions[fact.id])
         return [fact for fact in facts if measure is None or fact.measure == measure]
 
     @query
@@ -631,6 +632,19 @@ class KnowledgeBase(Answerer):
         return self.indexes.comparisons_by_roles.get(key, ())
 
     @query
+    def skills_shared_by(self, *roles: str) -> list[SkillArea]:
+        """The skill areas the sources describe for every one of these roles, in the data's order.
+
+        >>> [area.area for area in kb.skills_shared_by("agentic-ai-developer", "mle")][:2]
+        ['Mathematics', 'Programming']
+        >>> kb.skills_shared_by("agentic-ai-developer", "ai-engineer")
+        []
+        """
+        first, *others = (self.role(role).id for role in roles)
+        areas = self.indexes.skills_by_role.get(first, ())
+        return [area for area in areas if all(role in area.by_role for role in others)]
+
+    @query
     def search_terms(self, text: str) -> list[Term]:
         """Terms whose name starts with ``text``, then those containing it, then definitions.
 
@@ -684,6 +698,7 @@ class Indexes:
     glossary_by_letter: Mapping[str, tuple[Term, ...]]
     synonyms: tuple[SynonymGroup, ...]
     skills: tuple[SkillArea, ...]
+    skills_by_role: Mapping[str, tuple[SkillArea, ...]]
     comparisons: tuple[Comparison, ...]
     #: Ordered by role, source and level.
     bands: tuple[SalaryBand, ...]
@@ -691,6 +706,8 @@ class Indexes:
     facts: tuple[MarketFact, ...]
     facts_by_id: Mapping[str, MarketFact]
     facts_by_role: Mapping[str, tuple[MarketFact, ...]]
+    #: Fact id -> its place in the data's order.
+    fact_positions: Mapping[str, int]
     figures: Mapping[str, SalaryBand | MarketFact]
     #: In the sources' suggested order first; the data's order among equals.
     resources: tuple[Resource, ...]
@@ -711,6 +728,7 @@ class Indexes:
             )
         )
         facts = records("market_facts", MarketFact)
+        skills = records("skills", SkillArea)
         # A stable sort: resources at the same step keep the order the data file gives them.
         resources = tuple(
             sorted(records("resources", Resource), key=lambda r: (r.order is None, r.order or 0))
@@ -741,13 +759,15 @@ class Indexes:
             glossary=glossary,
             glossary_by_letter={letter: by_letter[letter] for letter in sorted(by_letter, key=letter_key)},
             synonyms=records("synonyms", SynonymGroup),
-            skills=records("skills", SkillArea),
+            skills=skills,
+            skills_by_role=_grouped(skills, lambda area: area.by_role),
             comparisons=comparisons,
             bands=bands,
             bands_by_role=_grouped(bands, lambda band: [band.role]),
             facts=facts,
             facts_by_id={fact.id: fact for fact in reversed(facts)},
             facts_by_role=_grouped(facts, lambda fact: fact.roles),
+            fact_positions={fact.id: position for position, fact in enumerate(facts)},
             figures=figures,
             resources=resources,
             resources_by_role=_grouped(resources, lambda resource: resource.roles),

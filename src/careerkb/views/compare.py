@@ -33,7 +33,7 @@ def compared_roles(context: Context, keys: str) -> list[Role]:
 
 def shared_skills(context: Context, roles: Sequence[Role]) -> list[SkillArea]:
     """The skill areas the sources describe for every one of ``roles``."""
-    return [area for area in context.kb.skills if all(role.id in area.by_role for role in roles)]
+    return context.kb.skills_shared_by(*(role.id for role in roles))
 
 
 def boundaries(context: Context, roles: Sequence[Role]) -> tuple[Comparison, ...]:

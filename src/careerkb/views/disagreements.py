@@ -174,7 +174,8 @@ def find_disagreements(
     each other, as a comparison of those roles wants."""
     kb = context.kb
     wanted = {role.id for role in roles}
-    for fact in kb.market_facts(measure="pay-comparison"):
+    # The claims about these roles only: a question per page that one more role leaves alone.
+    for fact in kb.market_facts_about(tuple(dict.fromkeys(role.id for role in roles)), "pay-comparison"):
         order = fact.pay_order
         if order is None:
             continue
