@@ -44,6 +44,11 @@ def test_unknown_names_raise_with_suggestions(kb: careerkb.KnowledgeBase) -> Non
         kb.term("quantum")
 
 
+def test_shared_skills_of_an_unknown_role_raise_like_any_unknown_name(kb: careerkb.KnowledgeBase) -> None:
+    with pytest.raises(UnknownRecordError, match=r"^no role named 'model buildr'; did you mean"):
+        kb.skills_shared_by("user", "model buildr")
+
+
 def test_a_partial_name_suggests_the_names_that_contain_it(kb: careerkb.KnowledgeBase) -> None:
     with pytest.raises(UnknownRecordError) as raised:
         kb.role("integrator")

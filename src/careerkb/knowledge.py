@@ -632,17 +632,18 @@ class KnowledgeBase(Answerer):
         return self.indexes.comparisons_by_roles.get(key, ())
 
     @query
-    def skills_shared_by(self, *roles: str) -> list[SkillArea]:
-        """The skill areas the sources describe for every one of these roles, in the data's order.
+    def skills_shared_by(self, role: str, *others: str) -> list[SkillArea]:
+        """The skill areas the sources describe for ``role`` and every one of ``others``, in the
+        data's order.
 
         >>> [area.area for area in kb.skills_shared_by("agentic-ai-developer", "mle")][:2]
         ['Mathematics', 'Programming']
         >>> kb.skills_shared_by("agentic-ai-developer", "ai-engineer")
         []
         """
-        first, *others = (self.role(role).id for role in roles)
-        areas = self.indexes.skills_by_role.get(first, ())
-        return [area for area in areas if all(role in area.by_role for role in others)]
+        other_ids = [self.role(other).id for other in others]
+        areas = self.indexes.skills_by_role.get(self.role(role).id, ())
+        return [area for area in areas if all(other in area.by_role for other in other_ids)]
 
     @query
     def search_terms(self, text: str) -> list[Term]:

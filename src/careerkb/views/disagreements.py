@@ -173,14 +173,14 @@ def find_disagreements(
     about which role earns more. With ``among``, only claims that set two of ``roles`` against
     each other, as a comparison of those roles wants."""
     kb = context.kb
-    wanted = {role.id for role in roles}
+    wanted = dict.fromkeys(role.id for role in roles)  # a set in the roles' order, for the question
     # The claims about these roles only: a question per page that one more role leaves alone.
-    for fact in kb.market_facts_about(tuple(dict.fromkeys(role.id for role in roles)), "pay-comparison"):
+    for fact in kb.market_facts_about(tuple(wanted), "pay-comparison"):
         order = fact.pay_order
         if order is None:
             continue
         pair = {order.first, order.second}
-        if (pair <= wanted) if among else bool(wanted & pair):
+        if (pair <= wanted.keys()) if among else bool(wanted.keys() & pair):
             yield from pay_claim_disagreements(context, fact)
     for role in roles:
         bands = [band for band in kb.salary_bands(role=role.id) if band.qualitative is None]
