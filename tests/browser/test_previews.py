@@ -52,3 +52,28 @@ def test_search_results_for_a_term_carry_an_excerpt(page: Page, base_url: str) -
     first.locator(".careerkb-excerpt").wait_for(timeout=15_000)
     assert first.locator("a").get_attribute("href").endswith("glossary.html#term-lora")
     assert len(first.locator(".careerkb-excerpt").inner_text()) > 20
+
+
+# The last element of the page Tab reaches before the preview, which is appended to the body.
+LAST_STOP_BEFORE_PREVIEW = """() => {
+  const preview = document.getElementById("careerkb-preview");
+  const stops = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+    .filter((element) => !preview.contains(element) && element.tabIndex >= 0 &&
+      element.getClientRects().length > 0 &&
+      (element.compareDocumentPosition(preview) & Node.DOCUMENT_POSITION_FOLLOWING));
+  stops.at(-1).focus();
+}"""
+
+
+def test_tab_never_lands_in_an_open_preview(page: Page, base_url: str) -> None:
+    # The preview's own link leads where the term link does, and the preview closes once focus
+    # leaves the term: a keyboard user who tabbed into it would land on a link that vanishes.
+    page.goto(f"{base_url}/index.html")
+    page.locator(f"article {RAG_LINK}").first.hover()
+    preview = page.locator("#careerkb-preview")
+    preview.wait_for(state="visible")
+    preview.hover()  # holds the preview open while the keyboard moves on
+    page.evaluate(LAST_STOP_BEFORE_PREVIEW)
+    page.keyboard.press("Tab")
+    assert preview.is_visible()
+    assert page.evaluate("() => !!document.activeElement.closest('#careerkb-preview')") is False

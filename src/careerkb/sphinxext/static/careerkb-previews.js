@@ -83,6 +83,9 @@
       const more = box.appendChild(document.createElement("a"));
       more.href = root() + entry.url;
       more.textContent = entry.kind === "role" ? "Read the profile" : "Read the full entry";
+      // For the mouse only: the term link itself leads there, and the preview closes once focus
+      // leaves the term, so a Tab into it would land on a link that is about to vanish.
+      more.tabIndex = -1;
       box.hidden = false;
       const rect = link.getBoundingClientRect();
       const width = Math.min(360, document.documentElement.clientWidth - 16);
