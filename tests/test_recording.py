@@ -118,9 +118,9 @@ def test_a_comparison_asks_about_its_own_roles_only() -> None:
     # Asking for every skill area or every pay claim and filtering would make an edit to any
     # other role's skills or pay claims re-read every comparison page, and cost each comparison
     # page a pass over all of them: at a hundred times the data, a quadratic term in the build.
-    kb = careerkb.load()
+    context = Context(careerkb.load())
     with recording() as asked:
-        compare(Context(kb), compared_roles(Context(kb), "agentic-ai-developer mle"))
+        compare(context, compared_roles(context, "agentic-ai-developer mle"))
     questions = {(name, args, kwargs) for _, name, args, kwargs in asked.answers}
     assert ("skills_shared_by", ("agentic-ai-developer", "machine-learning-engineer"), ()) in questions
     whole = [q for q in questions if q[0] in {"skills", "market_facts"} and "role" not in dict(q[2])]
